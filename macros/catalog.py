@@ -1,0 +1,234 @@
+"""Load a hub directory into a validated, cross-referenced ``Catalog``.
+
+Every problem in every file is collected; nothing stops at the first one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import loader
+from .diagnose import dotted, problems_from, suggest
+from .errors import HubDataError, Problem
+from .model import KIND_BY_FOLDER, KINDS, Entity, HubConfig
+from .model.common import ID_MAX, ID_PATTERN, Ref, Vocab
+from .model.fields import leaves
+
+HUB_FILE = "hub.yml"
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass
+class Record:
+    """One entity with where it came from."""
+
+    kind: str
+    id: str
+    path: str  # as shown to people: relative to the hub root's parent (data/products/x.yml)
+    entity: Entity
+    doc: loader.Document
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.kind, self.id
+
+
+@dataclass(frozen=True)
+class Link:
+    """``source`` names ``target`` at ``field`` (a dotted path in the source)."""
+
+    source: tuple[str, str]
+    target: tuple[str, str]
+    field: str
+
+
+@dataclass
+class Catalog:
+    hub: HubConfig
+    records: dict[str, dict[str, Record]]
+    links: list[Link] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    _reverse: dict = field(default_factory=dict, repr=False)
+
+    def get(self, kind: str, id_: str) -> Record | None:
+        return self.records.get(kind, {}).get(id_)
+
+    def all(self, kind: str) -> list[Record]:
+        return [self.records[kind][i] for i in sorted(self.records.get(kind, {}))]
+
+    def __iter__(self):
+        for kind in KINDS:
+            yield from self.all(kind)
+
+    def __len__(self) -> int:
+        return sum(len(r) for r in self.records.values())
+
+    def referrers(self, kind: str, id_: str, source_kind: str | None = None) -> list[Record]:
+        """Entities that name (kind, id_), optionally only those of ``source_kind``; sorted, unique."""
+        keys = self._reverse.get((kind, id_), ())
+        found = {k for k in keys if source_kind is None or k[0] == source_kind}
+        return [self.get(*k) for k in sorted(found)]
+
+    def targets(self, record: Record, kind: str | None = None) -> list[Record]:
+        """Entities ``record`` names, optionally only those of ``kind``; in order of first mention."""
+        seen: dict = {}
+        for link in self.links_from.get(record.key, ()):
+            if kind is None or link.target[0] == kind:
+                seen.setdefault(link.target, None)
+        return [self.get(*k) for k in seen if self.get(*k)]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def raise_for_errors(self) -> None:
+        if self.errors:
+            raise HubDataError(self.problems)
+
+    def index_links(self) -> None:
+        self._reverse, self.links_from = {}, {}
+        for link in self.links:
+            self._reverse.setdefault(link.target, set()).add(link.source)
+            self.links_from.setdefault(link.source, []).append(link)
+
+
+def load(data_dir: Path | str) -> Catalog:
+    """Read, validate and relate every file under ``data_dir``."""
+    root = Path(data_dir)
+    shown = _display_base(root)
+    problems: list[Problem] = []
+    hub = _load_hub(root, shown, problems)
+    records: dict[str, dict[str, Record]] = {k: {} for k in KINDS}
+    if not root.is_dir():
+        problems.append(Problem(str(root), 1, 1, "", "no such hub directory", "run from the repository root, or pass DATA_DIR"))
+    else:
+        _load_entities(root, shown, records, problems)
+    catalog = Catalog(hub or HubConfig(company="?"), records, problems=problems)
+    _check_relations(catalog, vocab_known=hub is not None)
+    catalog.index_links()
+    catalog.problems.sort()
+    return catalog
+
+
+def _display_base(root: Path) -> Path:
+    try:
+        return root.resolve().parent.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return root.resolve().parent
+
+
+def _show(path: Path, base: Path) -> str:
+    return os.path.relpath(path.resolve(), Path.cwd()) if not base.is_absolute() else str(path.resolve())
+
+
+def read_hub(root: Path) -> HubConfig | None:
+    """Only ``hub.yml``, or ``None`` if it is missing or invalid."""
+    return _load_hub(Path(root), _display_base(Path(root)), [])
+
+
+def _load_hub(root: Path, base: Path, problems: list[Problem]) -> HubConfig | None:
+    file = root / HUB_FILE
+    if not file.is_file():
+        problems.append(Problem(_show(file, base), 1, 1, "", f"missing {HUB_FILE} (company, language, vocabularies)",
+                                "copy data/hub.yml from the sample hub and adjust it"))
+        return None
+    doc, found = loader.read(file, _show(file, base))
+    problems += found
+    if doc is None:
+        return None
+    try:
+        return HubConfig.model_validate(doc.data)
+    except ValidationError as err:
+        problems += problems_from(err, doc, HubConfig)
+        return None
+
+
+def _load_entities(root: Path, base: Path, records: dict, problems: list[Problem]) -> None:
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name == HUB_FILE:
+            continue
+        kind = KIND_BY_FOLDER.get(entry.name)
+        if kind is None or not entry.is_dir():
+            hint = suggest(entry.name, KIND_BY_FOLDER) or f"hub folders are {', '.join(KIND_BY_FOLDER)}"
+            problems.append(Problem(_show(entry, base), 1, 1, "", "not a hub folder", hint))
+            continue
+        for file in sorted(entry.iterdir()):
+            if file.name.startswith("."):
+                continue
+            _load_file(file, kind.name, _show(file, base), records, problems)
+
+
+def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[Problem]) -> None:
+    if file.suffix not in (".yml", ".yaml") or not file.is_file():
+        problems.append(Problem(shown, 1, 1, "", "not a .yml file", f"each {kind} is one <id>.yml file"))
+        return
+    id_ = file.stem
+    if not _ID.match(id_) or len(id_) > ID_MAX:
+        problems.append(Problem(shown, 1, 1, "", f"the file name '{id_}' is not a valid id",
+                                f"use lowercase letters, digits and hyphens (at most {ID_MAX}), e.g. "
+                                f"'{re.sub('[^a-z0-9]+', '-', id_.lower()).strip('-') or 'my-id'}.yml'"))
+        return
+    if id_ in records[kind]:
+        first = records[kind][id_].path
+        problems.append(Problem(shown, 1, 1, "", f"duplicate id '{id_}': {first} has the same id",
+                                "keep one of the two files"))
+        return
+    doc, found = loader.read(file, shown)
+    problems += found
+    if doc is None:
+        return
+    model = KINDS[kind].model
+    try:
+        entity = model.model_validate(doc.data)
+    except ValidationError as err:
+        problems += problems_from(err, doc, model)
+        return
+    records[kind][id_] = Record(kind, id_, shown, entity, doc)
+
+
+def _check_relations(catalog: Catalog, vocab_known: bool) -> None:
+    """Resolve every reference and vocabulary id; record links for reverse relations."""
+    for record in catalog:
+        for path, value, markers in leaves(record.entity):
+            for marker in markers:
+                if isinstance(marker, Ref):
+                    _check_ref(catalog, record, path, value, marker.kind)
+                elif isinstance(marker, Vocab) and vocab_known:
+                    _check_vocab(catalog, record, path, value, marker.name)
+
+
+def _check_ref(catalog: Catalog, record: Record, path: tuple, value: str, kind: str) -> None:
+    target = catalog.get(kind, value)
+    if target is None or target is record:
+        ids = catalog.records.get(kind, {})
+        message = (f"refers to itself" if target is record
+                   else f"no {kind} with id '{value}'")
+        hint = suggest(value, ids) or f"the {kind} ids live in data/{KINDS[kind].folder}/"
+        _report(catalog, record, path, message, hint)
+        return
+    catalog.links.append(Link(record.key, target.key, dotted(path)))
+
+
+def _check_vocab(catalog: Catalog, record: Record, path: tuple, value: str, name: str) -> None:
+    known = catalog.hub.vocabulary(name)
+    if value not in known:
+        hint = suggest(value, known) or (f"known {name}: {', '.join(known)}" if known else f"add {name} to hub.yml")
+        _report(catalog, record, path, f"'{value}' is not in hub.yml {name}", hint)
+
+
+def _report(catalog: Catalog, record: Record, path: tuple, message: str, hint: str) -> None:
+    line, col = record.doc.locate(path)
+    catalog.problems.append(Problem(record.path, line, col, dotted(path), message, hint))
+
+
+def today() -> dt.date:
+    """The build's notion of today: SOURCE_DATE_EPOCH when set, for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()

@@ -1,0 +1,166 @@
+"""Safe YAML reading: one file in, plain data out, or precise problems.
+
+PyYAML's C composer builds the node tree; a small walker turns nodes into data so we
+can refuse what a PMM never means: duplicate keys, object-constructing tags, alias
+bombs. Plain scalars stay text (only ``null``/``~``/empty become ``None``), so YAML 1.1
+surprises (``NO``, ``on``, ``1.10``) never change text; the schema converts the fields
+that really are numbers, dates or booleans.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+MAX_BYTES = 1024 * 1024
+MAX_NODES = 20_000
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NS = "tag:yaml.org,2002:"
+_TEXT_TAGS = {_NS + t for t in ("str", "int", "float", "bool", "timestamp")}
+_NULL = _NS + "null"
+
+
+@dataclass
+class Document:
+    """A parsed file: its data and the node tree used to locate fields by path."""
+
+    path: str
+    data: Any
+    root: yaml.Node
+
+    def locate(self, path: tuple, at_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the deepest node along ``path``."""
+        node, key_node = self.root, None
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+        mark = (key_node if at_key and key_node is not None else node).start_mark
+        return mark.line + 1, mark.column + 1
+
+
+def _child(node: yaml.Node, part) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return key, value
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+class _Refusal(Exception):
+    def __init__(self, node: yaml.Node, message: str, hint: str = ""):
+        self.node, self.message, self.hint = node, message, hint
+
+
+class _Walker:
+    """Turns a composed node tree into dicts, lists, strings and ``None``."""
+
+    def __init__(self) -> None:
+        self.budget = MAX_NODES
+
+    def value(self, node: yaml.Node) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Refusal(node, f"too many values (more than {MAX_NODES:,}) — is an alias expanding over and over?",
+                           "anchors (&) and aliases (*) that repeat each other are refused; write the content out")
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, _NS + "seq")
+            return [self.value(item) for item in node.value]
+        self.check_tag(node, _NS + "map")
+        return self.mapping(node)
+
+    def scalar(self, node: yaml.ScalarNode) -> str | None:
+        if node.tag == _NULL and not node.style:
+            return None
+        if node.tag not in _TEXT_TAGS and node.tag != _NULL:
+            raise _Refusal(node, f"the tag {node.tag.replace(_NS, '!!')} is not allowed",
+                           "remove the tag; hub files hold plain text, numbers, dates, lists and mappings")
+        return node.value
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            raise _Refusal(node, f"the tag {node.tag.replace(_NS, '!!')} is not allowed",
+                           "remove the tag; hub files hold plain text, numbers, dates, lists and mappings")
+
+    def mapping(self, node: yaml.MappingNode) -> dict:
+        out: dict[str, Any] = {}
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _NS + "merge":
+                raise _Refusal(key_node, "merge keys (<<) are not supported", "write the fields out in full")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refusal(key_node, "a key must be plain text, not a list or mapping")
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                raise _Refusal(key_node, f"duplicate key '{key}' (first given on line {first})",
+                               "YAML keeps only the last one, so text would be lost; merge them into one")
+            seen[key] = key_node
+            out[key] = self.value(value_node)
+        return out
+
+
+def _refusal(path: str, message: str, hint: str = "", line: int = 1, column: int = 1) -> Problem:
+    return Problem(path, line, column, "", message, hint)
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text of ``raw``, or a problem that names the encoding it looks like."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, _refusal(path, "the file is UTF-16, not UTF-8", "save it as UTF-8 in your editor")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        try:
+            raw.decode("gb18030")
+            looks = "GBK/GB18030 (a Chinese Windows encoding)"
+        except UnicodeDecodeError:
+            looks = "Windows-1252/Latin-1"
+        return None, _refusal(path, f"the file is not UTF-8 text; it looks like {looks}",
+                              "re-save the file with UTF-8 encoding", line)
+
+
+def parse_text(text: str, path: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text into a ``Document``; every refusal becomes a ``Problem``."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [_refusal(path, "the file is empty", "start from `hub new <kind> <id>` for a filled-in starter")]
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        msg = f"not valid YAML: {err.problem or err.context}"
+        return None, [_refusal(path, msg, "check indentation and that text with ': ' or '#' is quoted", line, col)]
+    except yaml.YAMLError as err:
+        return None, [_refusal(path, f"not valid YAML: {err}")]
+    if not isinstance(root, yaml.MappingNode):
+        line = root.start_mark.line + 1 if root is not None else 1
+        return None, [_refusal(path, "the file must be a mapping of `field: value` lines", "see the starter from `hub new`", line)]
+    try:
+        data = _Walker().value(root)
+    except _Refusal as ref:
+        mark = ref.node.start_mark
+        return None, [_refusal(path, ref.message, ref.hint, mark.line + 1, mark.column + 1)]
+    return Document(path, data, root), []
+
+
+def read(file: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file, refusing oversized and non-UTF-8 files first."""
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        return None, [_refusal(display, f"the file is {size / 1024 / 1024:.1f} MiB; the limit is {MAX_BYTES // 1024 // 1024} MiB",
+                               "split it or move large material to an asset link")]
+    text, problem = decode(file.read_bytes(), display)
+    if problem:
+        return None, [problem]
+    return parse_text(text, display)

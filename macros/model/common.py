@@ -1,0 +1,117 @@
+"""Shared field types, the entity envelope, and the markers that tie fields to the hub.
+
+``Ref(kind)`` marks a field that names another entity; ``Vocab(name)`` marks a field
+whose value must be an id from a ``hub.yml`` vocabulary; ``MARKDOWN`` marks long text
+rendered as Markdown. The catalog finds them by walking the models (see ``fields``).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_MAX = 63
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The field holds the id of an entity of ``kind``."""
+
+    kind: str
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {**handler(core_schema), "x-hub-ref": self.kind}
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """The field holds an id from the ``hub.yml`` vocabulary ``name``."""
+
+    name: str
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {**handler(core_schema), "x-hub-vocabulary": self.name}
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    name: str
+
+
+MARKDOWN = TextFormat("markdown")
+
+
+def _check_url(url: str) -> str:
+    scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+    if scheme not in ("", "http", "https", "mailto"):
+        raise ValueError(f"links must be http, https, mailto or relative, not '{scheme}:'")
+    return url
+
+
+def _as_list(value):
+    return value if isinstance(value, list) or value is None else [value]
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Markdown = Annotated[str, StringConstraints(min_length=1), MARKDOWN, Field(json_schema_extra={"format": "markdown"})]
+Url = Annotated[str, StringConstraints(min_length=1), AfterValidator(_check_url)]
+Date = dt.date
+Visibility = Literal["internal", "public"]
+
+
+def RefTo(kind: str):
+    return Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX), Ref(kind)]
+
+
+def VocabOf(name: str):
+    return Annotated[str, Vocab(name)]
+
+
+def OneOrMany(item):
+    """A list that also accepts a single value (``evidence: some text``)."""
+    return Annotated[list[item], BeforeValidator(_as_list)]
+
+
+def field(description: str, example, **kw):
+    """A documented field: every field carries a description and an example."""
+    return Field(description=description, examples=[example], **kw)
+
+
+class Part(BaseModel):
+    """Base of every mapping in hub data: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Link(Part):
+    title: Text = field("What the link is.", "产品白皮书")
+    url: Url = field("Where it points: http(s), mailto or a relative path.", "https://intranet.example/whitepaper.pdf")
+
+
+class CaseStudyEvidence(Part):
+    case_study: RefTo("case-study") = field("The case study that proves it.", "huadong-retail-chain")
+    metric: Text | None = field("The metric from that case study to quote.", "门店补货时效提升 38%", default=None)
+
+
+Evidence = CaseStudyEvidence | Text
+
+
+class Entity(Part):
+    """The envelope every kind shares."""
+
+    name: Text = field("Display title.", "云帆 CDP")
+    summary: Text = field("One line that says what this is.", "面向零售的客户数据平台")
+    owner: Annotated[str, StringConstraints(pattern=r"^(@[A-Za-z0-9][A-Za-z0-9_.-]*|[^@\s]+@[^@\s]+\.[^@\s]+)$")] = field(
+        "Who keeps it true: a handle (@name) or an email.", "@li-na")
+    reviewed: Date = field("Date the content was last verified.", "2026-11-01")
+    review_every: Annotated[int, Field(gt=0, le=3650)] | None = field(
+        "Days between reviews; defaults come from hub.yml review_every.", 90, default=None)
+    visibility: Visibility = field("internal (default) or public = customer-shareable.", "internal", default="internal")
+    tags: list[Text] = field("Free keywords for search.", ["零售", "私有化"], default_factory=list)
+    links: list[Link] = field("Related links.", [{"title": "产品白皮书", "url": "https://intranet.example/wp.pdf"}],
+                              default_factory=list)
+    internal_notes: Markdown | None = field("Notes for colleagues; never published.", "价格底线请先找区域总监确认。",
+                                            default=None)

@@ -16,10 +16,11 @@ from . import loader
 from .diagnose import dotted, problems_from, suggest
 from .errors import HubDataError, Problem
 from .model import KIND_BY_FOLDER, KINDS, Entity, HubConfig
-from .model.common import ID_MAX, ID_PATTERN, Ref, Vocab
+from .model.common import ID_MAX, ID_PATTERN, Ref
 from .model.fields import leaves
 
 HUB_FILE = "hub.yml"
+VOCABULARIES = ("industries", "regions", "company_sizes", "sales_roles", "scenarios", "functions", "deal_types")
 _ID = re.compile(ID_PATTERN)
 
 
@@ -107,9 +108,15 @@ def load(data_dir: Path | str) -> Catalog:
     if not root.is_dir():
         problems.append(Problem(str(root), 1, 1, "", "no such hub directory", "run from the repository root, or pass DATA_DIR"))
     else:
-        _load_entities(root, shown, records, problems)
+        files = _list_files(root, shown, problems)
+        context = {"ids": {k: {f.stem for f in fs} for k, fs in files.items()}}
+        if hub is not None:
+            context["vocab"] = {name: set(hub.vocabulary(name)) for name in VOCABULARIES}
+        for kind, kind_files in files.items():
+            for file in kind_files:
+                _load_file(file, kind, _show(file, shown), records, problems, context)
     catalog = Catalog(hub or HubConfig(company="?"), records, problems=problems)
-    _check_relations(catalog, vocab_known=hub is not None)
+    _collect_links(catalog)
     catalog.index_links()
     catalog.problems.sort()
     return catalog
@@ -148,7 +155,9 @@ def _load_hub(root: Path, base: Path, problems: list[Problem]) -> HubConfig | No
         return None
 
 
-def _load_entities(root: Path, base: Path, records: dict, problems: list[Problem]) -> None:
+def _list_files(root: Path, base: Path, problems: list[Problem]) -> dict[str, list[Path]]:
+    """Entity files per kind; stray folders and files become problems."""
+    files: dict[str, list[Path]] = {k: [] for k in KINDS}
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name == HUB_FILE:
             continue
@@ -157,73 +166,55 @@ def _load_entities(root: Path, base: Path, records: dict, problems: list[Problem
             hint = suggest(entry.name, KIND_BY_FOLDER) or f"hub folders are {', '.join(KIND_BY_FOLDER)}"
             problems.append(Problem(_show(entry, base), 1, 1, "", "not a hub folder", hint))
             continue
+        seen: dict[str, Path] = {}
         for file in sorted(entry.iterdir()):
             if file.name.startswith("."):
                 continue
-            _load_file(file, kind.name, _show(file, base), records, problems)
+            if _acceptable(file, kind.name, seen, _show(file, base), problems):
+                files[kind.name].append(file)
+                seen[file.stem] = file
+    return files
 
 
-def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[Problem]) -> None:
+def _acceptable(file: Path, kind: str, seen: dict, shown: str, problems: list[Problem]) -> bool:
     if file.suffix not in (".yml", ".yaml") or not file.is_file():
         problems.append(Problem(shown, 1, 1, "", "not a .yml file", f"each {kind} is one <id>.yml file"))
-        return
+        return False
     id_ = file.stem
     if not _ID.match(id_) or len(id_) > ID_MAX:
         problems.append(Problem(shown, 1, 1, "", f"the file name '{id_}' is not a valid id",
                                 f"use lowercase letters, digits and hyphens (at most {ID_MAX}), e.g. "
                                 f"'{re.sub('[^a-z0-9]+', '-', id_.lower()).strip('-') or 'my-id'}.yml'"))
-        return
-    if id_ in records[kind]:
-        first = records[kind][id_].path
-        problems.append(Problem(shown, 1, 1, "", f"duplicate id '{id_}': {first} has the same id",
+        return False
+    if id_ in seen:
+        problems.append(Problem(shown, 1, 1, "", f"duplicate id '{id_}': {seen[id_].name} has the same id",
                                 "keep one of the two files"))
-        return
+        return False
+    return True
+
+
+def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[Problem], context: dict) -> None:
+    """Parse and validate one entity file into ``records``; its problems into ``problems``."""
     doc, found = loader.read(file, shown)
     problems += found
     if doc is None:
         return
     model = KINDS[kind].model
     try:
-        entity = model.model_validate(doc.data)
+        entity = model.model_validate(doc.data, context={**context, "self": (kind, file.stem)})
     except ValidationError as err:
-        problems += problems_from(err, doc, model)
+        problems += problems_from(err, doc, model, context)
         return
-    records[kind][id_] = Record(kind, id_, shown, entity, doc)
+    records[kind][file.stem] = Record(kind, file.stem, shown, entity, doc)
 
 
-def _check_relations(catalog: Catalog, vocab_known: bool) -> None:
-    """Resolve every reference and vocabulary id; record links for reverse relations."""
+def _collect_links(catalog: Catalog) -> None:
+    """Record every reference (already checked during validation) for reverse relations."""
     for record in catalog:
         for path, value, markers in leaves(record.entity):
             for marker in markers:
-                if isinstance(marker, Ref):
-                    _check_ref(catalog, record, path, value, marker.kind)
-                elif isinstance(marker, Vocab) and vocab_known:
-                    _check_vocab(catalog, record, path, value, marker.name)
-
-
-def _check_ref(catalog: Catalog, record: Record, path: tuple, value: str, kind: str) -> None:
-    target = catalog.get(kind, value)
-    if target is None or target is record:
-        ids = catalog.records.get(kind, {})
-        message = (f"refers to itself" if target is record
-                   else f"no {kind} with id '{value}'")
-        hint = suggest(value, ids) or f"the {kind} ids live in data/{KINDS[kind].folder}/"
-        _report(catalog, record, path, message, hint)
-        return
-    catalog.links.append(Link(record.key, target.key, dotted(path)))
-
-
-def _check_vocab(catalog: Catalog, record: Record, path: tuple, value: str, name: str) -> None:
-    known = catalog.hub.vocabulary(name)
-    if value not in known:
-        hint = suggest(value, known) or (f"known {name}: {', '.join(known)}" if known else f"add {name} to hub.yml")
-        _report(catalog, record, path, f"'{value}' is not in hub.yml {name}", hint)
-
-
-def _report(catalog: Catalog, record: Record, path: tuple, message: str, hint: str) -> None:
-    line, col = record.doc.locate(path)
-    catalog.problems.append(Problem(record.path, line, col, dotted(path), message, hint))
+                if isinstance(marker, Ref) and catalog.get(marker.kind, value):
+                    catalog.links.append(Link(record.key, (marker.kind, value), dotted(path)))
 
 
 def today() -> dt.date:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
 from .loader import Document
+from .model.common import ID_PATTERN
 from .model.fields import model_at
 
 _TYPE_WORDS = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
@@ -50,11 +51,23 @@ def _clean(loc: tuple, data: Any, model: type[BaseModel]) -> tuple:
     return tuple(path)
 
 
-def _message(err: dict, model: type[BaseModel], path: tuple) -> tuple[str, str]:
+def _message(err: dict, model: type[BaseModel], path: tuple, context: dict) -> tuple[str, str]:
     kind, found = err["type"], err.get("input")
     ctx = err.get("ctx") or {}
+    if kind == "hub_ref":
+        from .model import KINDS
+
+        ids = context.get("ids", {}).get(ctx["kind"], ())
+        return err["msg"], suggest(found, ids) or f"the {ctx['kind']} ids are the file names in data/{KINDS[ctx['kind']].folder}/"
+    if kind == "hub_vocab":
+        known = sorted(context.get("vocab", {}).get(ctx["name"], ()))
+        return err["msg"], suggest(found, known) or (f"known {ctx['name']}: {', '.join(known)}" if known
+                                                      else f"add {ctx['name']} to hub.yml")
+    if kind == "hub_self_ref":
+        return err["msg"], "name a different entity"
     if kind == "missing":
-        return "required field missing", ""
+        where = f" under {dotted(path[:-1])}" if len(path) > 1 else ""
+        return "required field missing", f"add `{path[-1]}:`{where}"
     if kind == "extra_forbidden":
         parent = model_at(model, path[:-1])
         options = parent.model_fields if parent else {}
@@ -65,7 +78,7 @@ def _message(err: dict, model: type[BaseModel], path: tuple) -> tuple[str, str]:
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
         return f"expected one of {expected}; found {describe(found)}", suggest(found, options)
     if kind == "string_pattern_mismatch":
-        if "a-z0-9" in ctx.get("pattern", ""):
+        if ctx.get("pattern") == ID_PATTERN:
             return (f"expected an id (lowercase letters, digits and hyphens, at most 63 characters); found {describe(found)}",
                     "ids are file names without .yml, e.g. huadong-retail-chain")
         return f"expected a handle like @li-na or an email; found {describe(found)}", ""
@@ -88,7 +101,7 @@ def _message(err: dict, model: type[BaseModel], path: tuple) -> tuple[str, str]:
     return f"{err['msg'][0].lower()}{err['msg'][1:]}; found {describe(found)}", ""
 
 
-def problems_from(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+def problems_from(error: ValidationError, doc: Document, model: type[BaseModel], context: dict | None = None) -> list[Problem]:
     """Every pydantic error of one file, located and de-duplicated across union branches."""
     located: dict[tuple, list[tuple[str, dict]]] = {}
     for err in error.errors(include_url=False):
@@ -101,7 +114,7 @@ def problems_from(error: ValidationError, doc: Document, model: type[BaseModel])
         if deeper and all(t in _MISMATCH for t, _ in errs):
             continue  # a union branch that did not apply; the deeper error says what is wrong
         for err in kept[:1] if len({e["type"] for e in kept}) > 1 else kept:
-            message, hint = _message(err, model, path)
+            message, hint = _message(err, model, path, context or {})
             at_key = err["type"] in ("extra_forbidden",)
             line, col = doc.locate(path, at_key=at_key)
             problems.append(Problem(doc.path, line, col, dotted(path), message, hint))

@@ -29,5 +29,5 @@ def validate(data_dir, fmt, stale):
     elif problems:
         click.echo(format_text(problems))
     if fmt == "text" and not catalog.errors:
-        click.echo(f"ok: {len(catalog)} entities in {data_dir} are valid", err=bool(problems))
+        click.echo(f"ok: {len(catalog)} entities in {data_dir} are valid")
     sys.exit(1 if catalog.errors else 0)

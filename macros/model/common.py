@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError, core_schema
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX = 63
@@ -17,22 +18,47 @@ ID_MAX = 63
 
 @dataclass(frozen=True)
 class Ref:
-    """The field holds the id of an entity of ``kind``."""
+    """The field holds the id of an entity of ``kind``.
+
+    Checked during validation when the context carries ``ids`` (kind -> set of ids,
+    known from file names before any file is parsed) so every error comes in one pass.
+    """
 
     kind: str
 
-    def __get_pydantic_json_schema__(self, core_schema, handler):
-        return {**handler(core_schema), "x-hub-ref": self.kind}
+    def __get_pydantic_core_schema__(self, source, handler):
+        return core_schema.with_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        return {**handler(schema), "x-hub-ref": self.kind}
+
+    def _check(self, value: str, info):
+        context = info.context or {}
+        if (self.kind, value) == context.get("self"):
+            raise PydanticCustomError("hub_self_ref", "refers to itself")
+        ids = context.get("ids", {}).get(self.kind)
+        if ids is not None and value not in ids:
+            raise PydanticCustomError("hub_ref", "no {kind} with id '{value}'", {"kind": self.kind, "value": value})
+        return value
 
 
 @dataclass(frozen=True)
 class Vocab:
-    """The field holds an id from the ``hub.yml`` vocabulary ``name``."""
+    """The field holds an id from the ``hub.yml`` vocabulary ``name`` (context ``vocab``)."""
 
     name: str
 
-    def __get_pydantic_json_schema__(self, core_schema, handler):
-        return {**handler(core_schema), "x-hub-vocabulary": self.name}
+    def __get_pydantic_core_schema__(self, source, handler):
+        return core_schema.with_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        return {**handler(schema), "x-hub-vocabulary": self.name}
+
+    def _check(self, value: str, info):
+        known = (info.context or {}).get("vocab", {}).get(self.name)
+        if known is not None and value not in known:
+            raise PydanticCustomError("hub_vocab", "'{value}' is not in hub.yml {name}", {"name": self.name, "value": value})
+        return value
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,75 @@
+"""One source of truth: the models document every field, and the shipped JSON Schemas
+are generated from them and current."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from macros.jsonschema import all_schemas
+from macros.model import KINDS, HubConfig
+from macros.model.fields import _strip
+
+ROOT = Path(__file__).parents[1]
+
+
+def all_models():
+    seen, todo = {}, [HubConfig, *(k.model for k in KINDS.values())]
+    while todo:
+        model = todo.pop()
+        if model.__name__ in seen:
+            continue
+        seen[model.__name__] = model
+        for info in model.model_fields.values():
+            todo += _nested_models(info.annotation)
+    return list(seen.values())
+
+
+def _nested_models(annotation):
+    from typing import get_args
+
+    found = []
+    for arg in (annotation, *get_args(annotation), *[a for g in get_args(annotation) for a in get_args(g)]):
+        arg = _strip(arg)
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            found.append(arg)
+    return found
+
+
+@pytest.mark.parametrize("model", all_models(), ids=lambda m: m.__name__)
+def test_every_field_has_description_and_example(model):
+    for name, info in model.model_fields.items():
+        assert info.description, f"{model.__name__}.{name} has no description"
+        assert info.examples, f"{model.__name__}.{name} has no example"
+
+
+def test_the_walk_reaches_nested_parts():
+    assert {m.__name__ for m in all_models()} >= {"Lifecycle", "ValueProp", "CaseStudyEvidence", "QuickTake",
+                                                  "Checkpoint", "Readiness", "Approvals", "DealType"}
+
+
+def test_vocabulary_fields_become_enums_from_hub_yml():
+    schema = all_schemas(ROOT / "data")["case-study"]
+    industry = schema["$defs"]["Customer"]["properties"]["industry"]
+    assert industry["x-hub-vocabulary"] == "industries"
+    assert "retail" in industry["enum"]
+
+
+def test_shipped_schemas_are_current(tmp_path):
+    hub = str(Path(sys.executable).with_name("hub"))
+    subprocess.run([hub, "schema", str(tmp_path), "--data", "data"], cwd=ROOT, check=True, capture_output=True)
+    for file in sorted(tmp_path.glob("*.schema.json")):
+        shipped = ROOT / "schema" / file.name
+        assert shipped.read_text(encoding="utf-8") == file.read_text(encoding="utf-8"), \
+            f"schema/{file.name} is stale: run `hub schema schema`"
+    assert len(list(tmp_path.glob("*.schema.json"))) == len(KINDS) + 1
+
+
+def test_sample_files_carry_the_schema_modeline():
+    for kind in KINDS.values():
+        for file in (ROOT / "data" / kind.folder).glob("*.yml"):
+            first = file.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema=../../schema/{kind.name}.schema.json", file
+    assert json.loads((ROOT / ".vscode" / "settings.json").read_text())["yaml.schemas"]

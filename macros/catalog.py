@@ -116,7 +116,7 @@ def load(data_dir: Path | str) -> Catalog:
             for file in kind_files:
                 _load_file(file, kind, _show(file, shown), records, problems, context)
     catalog = Catalog(hub or HubConfig(company="?"), records, problems=problems)
-    _collect_links(catalog)
+    collect_links(catalog)
     catalog.index_links()
     catalog.problems.sort()
     return catalog
@@ -208,7 +208,7 @@ def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[
     records[kind][file.stem] = Record(kind, file.stem, shown, entity, doc)
 
 
-def _collect_links(catalog: Catalog) -> None:
+def collect_links(catalog: Catalog) -> None:
     """Record every reference (already checked during validation) for reverse relations."""
     for record in catalog:
         for path, value, markers in leaves(record.entity):

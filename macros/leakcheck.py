@@ -1,0 +1,99 @@
+"""Prove a public build leaks nothing: scan every output file for every text value that
+exists only in internal content.
+
+A value counts when it is long enough to be specific (``MIN_CHARS``) and does not also
+occur inside public text (a public summary may quote a product name a battle card uses
+too). Markdown values are checked line by line with the markup stripped, the way they
+appear once rendered. Output is compared after HTML/JSON unescaping.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog
+from .diagnose import dotted
+from .model.common import MARKDOWN
+from .model.fields import leaves
+
+MIN_CHARS = 6
+_MARKUP = re.compile(r"^\s*(?:[-*+>#]+|\d+[.)])\s*|[*_`~]+|\[|\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Leak:
+    file: str  # output file, relative to the site
+    text: str
+    source: str  # data file and field the text comes from
+
+    def __str__(self) -> str:
+        return f"{self.file}: contains internal text {self.text!r} from {self.source}"
+
+
+def texts(catalog: Catalog) -> dict[str, str]:
+    """Every specific text fragment of ``catalog`` -> where it comes from (file: field)."""
+    out: dict[str, str] = {}
+    for record in catalog:
+        for path, value, markers in leaves(record.entity):
+            if not isinstance(value, str):
+                continue
+            for fragment in _fragments(value, MARKDOWN in markers):
+                out.setdefault(fragment, f"{record.path}: {dotted(path)}")
+    return out
+
+
+def _fragments(value: str, markdown: bool) -> list[str]:
+    lines = value.splitlines() if markdown else [value]
+    cleaned = (_MARKUP.sub("", line).strip() for line in lines)
+    return [c for c in cleaned if len(c) >= MIN_CHARS]
+
+
+def internal_only(full: Catalog, public: Catalog) -> dict[str, str]:
+    """Texts of the full catalog that the public edition must not contain."""
+    public_texts = texts(public)
+    hub = full.hub
+    vocabulary = [hub.company, *(v for n in ("industries", "regions", "company_sizes", "sales_roles", "scenarios",
+                                             "functions", "deal_types") for v in hub.vocabulary(n).values())]
+    blob = "\n".join([*public_texts, *vocabulary])
+    return {text: source for text, source in texts(full).items() if text not in blob}
+
+
+def readable(file: Path) -> str:
+    """A file's text as a reader (or a search engine) would see it."""
+    raw = file.read_text(encoding="utf-8", errors="replace")
+    if file.suffix == ".json":
+        try:
+            return "\n".join(_strings(json.loads(raw)))
+        except json.JSONDecodeError:
+            return raw
+    if file.suffix in (".html", ".xml", ".htm"):
+        return html.unescape(_TAG.sub(" ", raw)) + "\n" + html.unescape(raw)
+    return raw
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, str):
+        return [html.unescape(_TAG.sub(" ", node)), node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".js", ".css", ".md", ".csv", ".yml", ".yaml"}
+
+
+def scan(site: Path, secrets: dict[str, str]) -> list[Leak]:
+    """Every occurrence of a secret in the text files under ``site``."""
+    leaks = []
+    for file in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES):
+        text = readable(file)
+        for secret, source in secrets.items():
+            if secret in text:
+                leaks.append(Leak(file.relative_to(site).as_posix(), secret, source))
+    return leaks

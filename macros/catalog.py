@@ -5,6 +5,7 @@ Every problem in every file is collected; nothing stops at the first one.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -16,8 +17,8 @@ from . import loader
 from .diagnose import dotted, problems_from, suggest
 from .errors import HubDataError, Problem
 from .model import KIND_BY_FOLDER, KINDS, Entity, HubConfig
-from .model.common import ID_MAX, ID_PATTERN, Ref
-from .model.fields import leaves
+from .model.common import ID_MAX, ID_PATTERN
+from .model.fields import refs
 
 HUB_FILE = "hub.yml"
 VOCABULARIES = ("industries", "regions", "company_sizes", "sales_roles", "scenarios", "functions", "deal_types")
@@ -100,6 +101,20 @@ class Catalog:
 
 def load(data_dir: Path | str) -> Catalog:
     """Read, validate and relate every file under ``data_dir``."""
+    # The load allocates a large, long-lived object graph (YAML nodes kept for error
+    # locations, models); the cyclic GC would rescan it again and again for nothing.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        catalog = _load(Path(data_dir))
+        gc.freeze()  # later collections need not scan what the catalog holds either
+        return catalog
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(data_dir: Path) -> Catalog:
     root = Path(data_dir)
     shown = _display_base(root)
     problems: list[Problem] = []
@@ -211,10 +226,9 @@ def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[
 def collect_links(catalog: Catalog) -> None:
     """Record every reference (already checked during validation) for reverse relations."""
     for record in catalog:
-        for path, value, markers in leaves(record.entity):
-            for marker in markers:
-                if isinstance(marker, Ref) and catalog.get(marker.kind, value):
-                    catalog.links.append(Link(record.key, (marker.kind, value), dotted(path)))
+        for path, value, ref in refs(record.entity):
+            if catalog.get(ref.kind, value):
+                catalog.links.append(Link(record.key, (ref.kind, value), dotted(path)))
 
 
 def today() -> dt.date:

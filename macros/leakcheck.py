@@ -20,6 +20,9 @@ from .model.common import MARKDOWN
 from .model.fields import leaves
 
 MIN_CHARS = 6
+# Ids, vocabulary ids and enum values (``partial``, ``finance``, ``end-of-life``) are not
+# secrets: they name things, are shared with public content and occur in theme code.
+_ID_LIKE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _MARKUP = re.compile(r"^\s*(?:[-*+>#]+|\d+[.)])\s*|[*_`~]+|\[|\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -47,6 +50,8 @@ def texts(catalog: Catalog) -> dict[str, str]:
 
 
 def _fragments(value: str, markdown: bool) -> list[str]:
+    if _ID_LIKE.match(value):
+        return []
     lines = value.splitlines() if markdown else [value]
     cleaned = (_MARKUP.sub("", line).strip() for line in lines)
     return [c for c in cleaned if len(c) >= MIN_CHARS]
@@ -88,10 +93,19 @@ def _strings(node) -> list[str]:
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".js", ".css", ".md", ".csv", ".yml", ".yaml"}
 
 
+def _theme_file(site: Path, file: Path) -> bool:
+    """True for a file copied unchanged from the Material theme (it cannot hold data)."""
+    import material
+
+    shipped = Path(material.__file__).parent / "templates" / file.relative_to(site)
+    return shipped.is_file() and shipped.stat().st_size == file.stat().st_size and shipped.read_bytes() == file.read_bytes()
+
+
 def scan(site: Path, secrets: dict[str, str]) -> list[Leak]:
     """Every occurrence of a secret in the text files under ``site``."""
     leaks = []
-    for file in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES):
+    files = (p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
+    for file in sorted(f for f in files if not _theme_file(site, f)):
         text = readable(file)
         for secret, source in secrets.items():
             if secret in text:

@@ -18,10 +18,26 @@ from .errors import Problem
 
 MAX_BYTES = 1024 * 1024
 MAX_NODES = 20_000
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NS = "tag:yaml.org,2002:"
 _TEXT_TAGS = {_NS + t for t in ("str", "int", "float", "bool", "timestamp")}
 _NULL = _NS + "null"
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The C parser with a resolver that knows only what the walker needs: plain nulls
+    and merge keys. Everything else is text, so the regex-based YAML 1.1 type guessing
+    (the costliest part of parsing) is skipped."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if value in _NULLS:
+                    return _NULL
+                if value == "<<":
+                    return _NS + "merge"
+            return _NS + "str"
+        return _NS + ("seq" if kind is yaml.SequenceNode else "map")
 
 
 @dataclass

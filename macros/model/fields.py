@@ -6,6 +6,7 @@ the public-edition leak scan: each leaf comes with its path and the markers
 """
 from __future__ import annotations
 
+import functools
 import types
 from typing import Annotated, Any, Iterator, Union, get_args, get_origin
 
@@ -47,6 +48,37 @@ def _walk(value, annotation, markers: tuple, path: tuple) -> Iterator[Leaf]:
             yield path, value, markers
     else:
         yield path, value, markers
+
+
+def refs(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, str, object]]:
+    """Every reference in ``model`` as (path, id, Ref marker); visits only fields that can
+    hold one (the catalog calls this for every entity, so it must be cheap)."""
+    for name, info in _ref_fields(type(model)):
+        value = getattr(model, name)
+        for leaf_path, leaf, markers in _walk(value, info.annotation, tuple(info.metadata), path + (name,)):
+            for marker in markers:
+                if type(marker).__name__ == "Ref":
+                    yield leaf_path, leaf, marker
+
+
+@functools.cache
+def _ref_fields(model: type[BaseModel]) -> tuple:
+    return tuple((name, info) for name, info in model.model_fields.items()
+                 if _may_hold_ref(info.annotation, tuple(info.metadata), set()))
+
+
+def _may_hold_ref(annotation, markers: tuple, seen: set) -> bool:
+    if any(type(m).__name__ == "Ref" for m in markers):
+        return True
+    if _is_model(annotation):
+        if annotation in seen:
+            return False
+        seen.add(annotation)
+        return any(_may_hold_ref(i.annotation, tuple(i.metadata), seen) for i in annotation.model_fields.values())
+    args = get_args(annotation)
+    if get_origin(annotation) is Annotated:
+        return _may_hold_ref(args[0], markers + tuple(args[1:]), seen)
+    return any(_may_hold_ref(a, (), seen) for a in args)
 
 
 def _is_model(annotation) -> bool:

@@ -1,0 +1,284 @@
+"""What a change does to the hub, in reviewer language rather than YAML lines.
+
+Both sides are real hubs on disk: a git revision is exported with ``git archive`` into
+a temporary folder, the working tree is read in place. Entities are compared on the
+data as written (so a file that no longer validates still shows what changed), and
+each side is also loaded as a catalog for its validation errors and stale entities.
+"""
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import jinja2
+
+from . import loader
+from .catalog import HUB_FILE, load
+from .errors import Problem
+from .freshness import stale_records
+from .model import KINDS
+from .scaffold import label
+
+SHORT = 40
+TEMPLATES = Path(__file__).parent / "templates" / "review"
+_MD_SPECIAL = "\\`*_[]<>|~"
+
+
+class GitError(Exception):
+    """A revision or repository problem, said for people."""
+
+
+# ---------------------------------------------------------------- the two sides
+
+
+@dataclass
+class Side:
+    """One hub as of a revision (or the working tree)."""
+
+    label: str
+    docs: dict[tuple[str, str], Any] = field(default_factory=dict)  # raw data; None if unreadable
+    paths: dict[tuple[str, str], str] = field(default_factory=dict)
+    hub: Any = None
+    errors: dict[tuple, Problem] = field(default_factory=dict)
+    stale: dict[tuple[str, str], Problem] = field(default_factory=dict)
+
+
+def read_side(root: Path, shown: str, label_: str) -> Side:
+    """Read the hub at ``root``; paths are shown as ``shown/<folder>/<file>``."""
+    side = Side(label_)
+    if not root.is_dir():
+        return side
+    hub_file = root / HUB_FILE
+    if hub_file.is_file():
+        doc, _ = loader.read(hub_file, f"{shown}/{HUB_FILE}")
+        side.hub = doc.data if doc else None
+    for kind in KINDS.values():
+        for file in sorted((root / kind.folder).glob("*.y*ml")):
+            key = (kind.name, file.stem)
+            doc, _ = loader.read(file, f"{shown}/{kind.folder}/{file.name}")
+            side.docs[key], side.paths[key] = (doc.data if doc else None), f"{shown}/{kind.folder}/{file.name}"
+    catalog = load(root)
+    for problem in catalog.errors:
+        problem = _relabel(problem, root, shown)
+        side.errors[(problem.file, problem.field, problem.message)] = problem
+    if not catalog.errors:
+        by_path = {_relabel_path(r.path, root, shown): r.key for r in catalog}
+        for problem in stale_records(catalog):
+            problem = _relabel(problem, root, shown)
+            side.stale[by_path[problem.file]] = problem
+    return side
+
+
+def _relabel_path(path: str, root: Path, shown: str) -> str:
+    try:
+        return f"{shown}/{Path(path).resolve().relative_to(root.resolve()).as_posix()}"
+    except ValueError:
+        return path
+
+
+def _relabel(problem: Problem, root: Path, shown: str) -> Problem:
+    return Problem(_relabel_path(problem.file, root, shown), problem.line, problem.column, problem.field,
+                   problem.message, problem.hint, problem.severity)
+
+
+# ---------------------------------------------------------------- git
+
+
+def git(*args: str, cwd: Path) -> bytes:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout
+    except FileNotFoundError as err:
+        raise GitError("git is not installed") from err
+    except subprocess.CalledProcessError as err:
+        raise GitError(err.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed") from err
+
+
+def repository(start: Path) -> Path:
+    try:
+        return Path(git("rev-parse", "--show-toplevel", cwd=start).decode().strip()).resolve()
+    except GitError as err:
+        raise GitError(f"{start} is not inside a git repository; `hub diff` compares git revisions") from err
+
+
+def commit_of(rev: str, repo: Path) -> str:
+    try:
+        return git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", cwd=repo).decode().strip()
+    except GitError as err:
+        raise GitError(f"unknown revision '{rev}': not a commit, branch or tag in {repo.name}") from err
+
+
+@contextmanager
+def snapshot(sha: str, relative: str, repo: Path) -> Iterator[Path]:
+    """The folder ``relative`` as of commit ``sha``, exported into a temporary directory."""
+    with tempfile.TemporaryDirectory(prefix="hub-diff-") as tmp:
+        present = subprocess.run(["git", "cat-file", "-e", f"{sha}:{relative}"], cwd=repo, capture_output=True)
+        if present.returncode == 0:
+            archive = git("archive", "--format=tar", sha, "--", relative, cwd=repo)
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(tmp, filter="data")
+        yield Path(tmp) / relative
+
+
+def side_at(rev: str | None, data_dir: Path) -> Side:
+    """Read the hub at ``rev``, or in the working tree when ``rev`` is None."""
+    repo = repository(data_dir.resolve() if data_dir.is_dir() else Path.cwd())
+    try:
+        relative = data_dir.resolve().relative_to(repo).as_posix()
+    except ValueError as err:
+        raise GitError(f"{data_dir} is outside the git repository {repo}") from err
+    if rev is None:
+        return read_side(data_dir, relative, "working tree")
+    sha = commit_of(rev, repo)
+    with snapshot(sha, relative, repo) as root:
+        return read_side(root, relative, f"{rev} ({sha[:7]})")
+
+
+# ---------------------------------------------------------------- comparing
+
+
+@dataclass
+class Entry:
+    kind: str
+    id: str
+    name: str
+    path: str
+    owner: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        name = f" ({md(self.name)})" if self.name else ""
+        return f"{label(self.kind)} {self.id}{name}"
+
+
+@dataclass
+class Report:
+    base: str
+    head: str
+    added: list[Entry] = field(default_factory=list)
+    removed: list[Entry] = field(default_factory=list)
+    changed: list[Entry] = field(default_factory=list)
+    hub: list[str] = field(default_factory=list)
+    new_errors: list[Problem] = field(default_factory=list)
+    newly_stale: list[tuple[Entry, Problem]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.hub)
+
+
+def compare(base: Side, head: Side) -> Report:
+    report = Report(base.label, head.label)
+    order = list(KINDS)
+    keys = sorted(set(base.docs) | set(head.docs), key=lambda k: (order.index(k[0]), k[1]))
+    for key in keys:
+        old, new = base.docs.get(key, _ABSENT), head.docs.get(key, _ABSENT)
+        if old is _ABSENT:
+            report.added.append(_entry(key, head))
+        elif new is _ABSENT:
+            report.removed.append(_entry(key, base))
+        elif old != new:
+            entry = _entry(key, head if new is not None else base)
+            entry.notes = (["file can no longer be read (see the validation errors)"] if new is None
+                           else ["file is readable again"] if old is None else changes(old, new))
+            report.changed.append(entry)
+    if base.hub != head.hub:
+        report.hub = changes(base.hub or {}, head.hub or {})
+    report.new_errors = sorted(p for k, p in head.errors.items() if k not in base.errors)
+    report.newly_stale = [(_entry(k, head), p) for k, p in sorted(head.stale.items(), key=lambda kv: kv[1])
+                          if k not in base.stale]
+    return report
+
+
+_ABSENT = object()
+
+
+def _entry(key: tuple[str, str], side: Side) -> Entry:
+    data = side.docs.get(key)
+    text = {f: data.get(f) if isinstance(data, dict) and isinstance(data.get(f), str) else "" for f in ("name", "owner")}
+    return Entry(key[0], key[1], text["name"], side.paths[key], text["owner"])
+
+
+def changes(old: Any, new: Any, path: str = "") -> list[str]:
+    """What changed from ``old`` to ``new``, one short phrase per change (``objections +1``)."""
+    if old == new:
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = []
+        for key in new:
+            sub = _join(path, key)
+            out += [_added(sub, new[key])] if key not in old else changes(old[key], new[key], sub)
+        out += [f"{_join(path, key)} removed" for key in old if key not in new]
+        return out
+    if isinstance(old, list) and isinstance(new, list):
+        return _list_changes(old, new, path)
+    if _short(old) and _short(new):
+        return [f"{path} {show(old)} → {show(new)}"]
+    return [f"{path} changed"]
+
+
+def _list_changes(old: list, new: list, path: str) -> list[str]:
+    left = list(old)
+    fresh = []
+    for index, item in enumerate(new):
+        if item in left:
+            left.remove(item)
+        else:
+            fresh.append((index, item))
+    if not fresh and not left:
+        return [f"{path} reordered"]
+    pairs = [(o, n) for o, n in zip(left, fresh) if isinstance(o, dict) and isinstance(n[1], dict)]
+    gone, fresh = left[len(pairs):], fresh[len(pairs):]
+    out = []
+    if fresh or gone:
+        if all(_short(i) for _, i in fresh) and all(_short(i) for i in gone) and len(fresh) + len(gone) <= 3:
+            out.append(f"{path} " + " ".join([f"+{show(i)}" for _, i in fresh] + [f"-{show(i)}" for i in gone]))
+        else:
+            out.append(f"{path} " + " ".join(([f"+{len(fresh)}"] if fresh else []) + ([f"-{len(gone)}"] if gone else [])))
+    for o, (index, n) in pairs:
+        out += changes(o, n, f"{path}[{index}]")
+    return out
+
+
+def _added(path: str, value: Any) -> str:
+    return f"{path} added ({show(value)})" if _short(value) else f"{path} added"
+
+
+def _join(path: str, key: Any) -> str:
+    key = md(key, keep="_[]")  # field names: snake_case is safe inside words
+    return f"{path}.{key}" if path else key
+
+
+def _short(value: Any) -> bool:
+    return not isinstance(value, (dict, list)) and "\n" not in str(value) and len(str(value)) <= SHORT
+
+
+def show(value: Any) -> str:
+    return "(empty)" if value is None else md(" ".join(str(value).split()))
+
+
+def md(text: str, keep: str = "") -> str:
+    """``text`` safe to put inline in Markdown: special characters but ``keep`` are escaped."""
+    return "".join("\\" + c if c in _MD_SPECIAL and c not in keep else c for c in str(text))
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def to_markdown(report: Report) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters["md"] = md
+    return env.get_template("diff.md.j2").render(report=report)
+
+
+def diff(base_rev: str, head_rev: str | None, data_dir: Path | str = "data") -> str:
+    """The Markdown report of what changed in the hub from ``base_rev`` to ``head_rev`` (or the working tree)."""
+    data = Path(data_dir)
+    return to_markdown(compare(side_at(base_rev, data), side_at(head_rev, data)))

@@ -1,0 +1,1 @@
+"""Page producers: each module defines ``pages(site) -> Iterable[Page]`` (see ``portal.pages``)."""

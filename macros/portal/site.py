@@ -1,0 +1,70 @@
+"""One loaded hub and how to render it; loaded once per change of the data."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalog import Catalog, load as load_catalog, today
+from ..editions import AUDIENCES, edition
+from ..render.context import Context
+
+
+@dataclass
+class Site:
+    catalog: Catalog
+    data_dir: Path
+    ctx: Context
+    audience: str = "internal"
+    hidden: frozenset = frozenset()  # (kind, id) of the entities this edition leaves out
+    _pages: list | None = field(default=None, repr=False)
+
+    @property
+    def language(self) -> str:
+        return self.catalog.hub.language
+
+    @property
+    def pages(self) -> list:
+        """Every generated page (computed once)."""
+        if self._pages is None:
+            from .pages import generate
+
+            self._pages = generate(self)
+        return self._pages
+
+    def page_srcs(self) -> set[str]:
+        return {page.src for page in self.pages}
+
+
+_cache: dict[tuple, Site] = {}
+
+
+def load(data_dir: Path | str, *, directory_urls: bool = True, day: dt.date | None = None,
+         audience: str = "internal") -> Site:
+    """The hub in ``data_dir`` as a ``Site``; raises ``HubDataError`` with every problem if it has errors.
+
+    ``audience`` is the edition: ``internal`` (everything) or ``public`` (what customers may
+    see, see ``macros.editions``). Loading is cached on the files' names, sizes and times, so
+    the MkDocs plugin and the macros module share one load, and ``mkdocs serve`` reloads
+    only when data changed.
+    """
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience '{audience}'; use {' or '.join(AUDIENCES)}")
+    root = Path(data_dir).resolve()
+    day = day or today()
+    key = (root, directory_urls, day, audience, _fingerprint(root))
+    if key not in _cache:
+        full = load_catalog(data_dir)
+        full.raise_for_errors()
+        catalog = full if audience == "internal" else edition(full, audience)
+        hidden = frozenset(r.key for r in full if catalog.get(*r.key) is None)
+        _cache.clear()
+        _cache[key] = Site(catalog, root, Context.of(catalog, day=day, directory_urls=directory_urls), audience,
+                           hidden)
+    return _cache[key]
+
+
+def _fingerprint(root: Path) -> tuple:
+    if not root.is_dir():
+        return ()
+    return tuple((str(p), s.st_size, s.st_mtime_ns) for p in sorted(root.rglob("*")) for s in [p.stat()])

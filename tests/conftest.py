@@ -1,0 +1,194 @@
+"""Shared fixtures: real ``mkdocs build --strict`` runs of real projects.
+
+``built_site``       the sample hub (data/, docs/, mkdocs.yml of the repository), built once
+                     per session; the path of the built site.
+``sample_build``     the same build as a ``Build`` (exit code, output, seconds, site).
+``portal_build``     the small portal fixture hub (tests/fixtures/portal/data) in a copy of
+                     the repository's project, built on a fixed day (``BUILD_DAY``).
+``portal_build_en``  the same hub with ``language: en``.
+
+``make_project`` and ``build`` are plain functions too, for tests that need a project of
+their own (a broken data file, a page with a bad macro). Build times are printed at the
+end of the run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.parse
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_DATA = REPO / "tests" / "fixtures" / "portal" / "data"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+BUILD_DAY = dt.date(2026, 11, 20)  # "today" of the fixture builds (SOURCE_DATE_EPOCH)
+BUILD_TIMES: list[tuple[str, float]] = []
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str  # stdout and stderr
+    seconds: float
+    site: Path
+    project: Path
+
+    def page(self, path: str) -> str:
+        """The HTML of the built page at ``path`` (a URL path like ``battlecards/xingyao/``)."""
+        file = self.site / path / "index.html" if path.endswith("/") or not path else self.site / path
+        return file.read_text(encoding="utf-8")
+
+
+def epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def build(project: Path, label: str = "", day: dt.date | None = BUILD_DAY, config: str = "mkdocs.yml",
+          env: dict[str, str] | None = None) -> Build:
+    """``mkdocs build --strict`` of ``project`` into ``project/site``; never raises on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    if day is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch(day)
+    site = project / "site"
+    start = time.perf_counter()
+    done = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / config), "-d", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    BUILD_TIMES.append((label or project.name, seconds))
+    return Build(done.returncode, done.stdout + done.stderr, seconds, site, project)
+
+
+def make_project(root: Path, data: Path = FIXTURE_DATA, pages: dict[str, str] | None = None,
+                 hub: dict[str, str] | None = None) -> Path:
+    """A copy of the repository's portal project (mkdocs.yml, docs/, overrides/) with ``data``.
+
+    ``pages`` adds or replaces docs pages ({"x.md": text}); ``hub`` replaces top-level
+    ``key: value`` lines of hub.yml (e.g. {"language": "en"}).
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
+    shutil.copytree(data, root / "data", dirs_exist_ok=True)
+    for name, text in (pages or {}).items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    if hub:
+        file = root / "data" / "hub.yml"
+        lines = file.read_text(encoding="utf-8").splitlines()
+        for key, value in hub.items():
+            lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in lines]
+        file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def _built(build_: Build) -> Build:
+    if build_.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed ({build_.returncode}):\n{build_.output[-5000:]}")
+    return build_
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Build:
+    out = tmp_path_factory.mktemp("sample")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    done = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(out / "site")],
+                          cwd=REPO, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    BUILD_TIMES.append(("sample hub (data/)", seconds))
+    return _built(Build(done.returncode, done.stdout + done.stderr, seconds, out / "site", REPO))
+
+
+@pytest.fixture(scope="session")
+def built_site(sample_build) -> Path:
+    """The sample hub's portal, built once per session with ``mkdocs build --strict``."""
+    return sample_build.site
+
+
+@pytest.fixture(scope="session")
+def portal_build(tmp_path_factory) -> Build:
+    return _built(build(make_project(tmp_path_factory.mktemp("portal-zh")), "portal fixture (zh)"))
+
+
+@pytest.fixture(scope="session")
+def portal_build_en(tmp_path_factory) -> Build:
+    project = make_project(tmp_path_factory.mktemp("portal-en"), hub={"language": "en"})
+    return _built(build(project, "portal fixture (en)"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if BUILD_TIMES:
+        terminalreporter.section("mkdocs builds")
+        for label, seconds in BUILD_TIMES:
+            terminalreporter.write_line(f"{seconds:6.1f} s  {label}")
+
+
+# Reading built HTML (stdlib only) ------------------------------------------------
+
+def article(html: str) -> str:
+    """The page's content (Material's article), without header, navigation and footer."""
+    start = html.index('<article class="md-content__inner md-typeset">')
+    return html[start: html.index("</article>", start)]
+
+
+def hrefs(html: str) -> list[str]:
+    return [unescape(h) for h in re.findall(r'<a\b[^>]*\bhref="([^"]*)"', html)]
+
+
+def resolve(page: str, href: str) -> str:
+    """The site path (``battlecards/x/``) an href on the page at ``page`` points to."""
+    target = urllib.parse.urljoin("http://site/" + page, href.split("#")[0].split("?")[0])
+    return urllib.parse.urlsplit(target).path.lstrip("/")
+
+
+def links_from(html: str, page: str) -> set[str]:
+    """The internal pages the content of ``page`` links to."""
+    return {resolve(page, h) for h in hrefs(article(html)) if "://" not in h and not h.startswith("mailto:")}
+
+
+def text(html: str) -> str:
+    """Visible text: tags removed, entities decoded, whitespace collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def broken_links(site: Path) -> list[str]:
+    """Relative links in the built site that point at no file."""
+    broken = []
+    for file in site.rglob("*.html"):
+        if file.name == "404.html":  # served at any depth, so MkDocs writes root-absolute links there
+            continue
+        for href in hrefs(file.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:|^#|^//", href):
+                continue
+            if not (file.parent / href.split("#")[0].split("?")[0]).resolve().exists():
+                broken.append(f"{file.relative_to(site)}: {href}")
+    return broken
+
+
+_FETCHED = re.compile(r'<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\bsrc="([^"]+)"'
+                      r'|<link\b(?![^>]*rel="canonical")[^>]*\bhref="([^"]+)"')
+
+
+def third_party_requests(site: Path) -> list[str]:
+    """URLs on other hosts that a browser would fetch (scripts, styles, images, fonts) from the site."""
+    found = []
+    for file in site.rglob("*"):
+        if file.suffix == ".html":
+            urls = [a or b for a, b in _FETCHED.findall(file.read_text(encoding="utf-8"))]
+        elif file.suffix == ".css":
+            urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", file.read_text(encoding="utf-8"))
+            urls += re.findall(r"@import\s+['\"]([^'\"]+)", file.read_text(encoding="utf-8"))
+        else:
+            continue
+        found += [f"{file.relative_to(site)}: {u}" for u in urls if re.match(r"^(https?:)?//", u)]
+    return found

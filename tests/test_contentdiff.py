@@ -1,0 +1,219 @@
+"""``hub diff``: what a change does to the hub, on real git repositories."""
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from datahelpers import entity, write_hub
+
+from macros.contentdiff import changes, md
+
+HUB = str(Path(sys.executable).with_name("hub"))
+EPOCH = str(int(dt.datetime(2026, 11, 22, 12, tzinfo=dt.timezone.utc).timestamp()))
+GIT_ENV = {"GIT_AUTHOR_NAME": "PMM", "GIT_AUTHOR_EMAIL": "pmm@example.com", "GIT_COMMITTER_NAME": "PMM",
+           "GIT_COMMITTER_EMAIL": "pmm@example.com", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+CARD = entity("battlecard", pricing={"as_of": "2026-09-01", "summary": "按节点收费"})
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True,
+                            env={**os.environ, **GIT_ENV})
+    return result.stdout.strip()
+
+
+def commit(repo: Path, message: str) -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "--short=7", "HEAD")
+
+
+def hub_diff(repo: Path, *args: str):
+    return subprocess.run([HUB, "diff", *args], cwd=repo, capture_output=True, text=True,
+                          env={**os.environ, **GIT_ENV, "SOURCE_DATE_EPOCH": EPOCH})
+
+
+def save(repo: Path, relative: str, data) -> None:
+    text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (repo / "data" / relative).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    write_hub(tmp_path, {"battlecard": CARD})
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "the hub")
+    return tmp_path
+
+
+def test_a_battle_card_change_in_reviewer_language(repo):
+    card = entity("battlecard", pricing={"as_of": "2026-11-01", "summary": "按节点收费"})
+    card["objections"].append({"objection": "他们也能私有化", "response": "只有单机版"})
+    save(repo, "battlecards/xinghe.yml", card)
+    result = hub_diff(repo, "main")
+    assert result.returncode == 0, result.stderr
+    assert "- battle card xinghe (星河数据): objections +1, pricing.as_of 2026-09-01 → 2026-11-01\n" in result.stdout
+
+
+def test_the_whole_report(repo):
+    base = git(repo, "rev-parse", "--short=7", "HEAD")
+    save(repo, "personas/cfo.yml", entity("persona", name="财务总监", role="CFO"))
+    (repo / "data/solutions/omni.yml").unlink()
+    save(repo, "products/cdp.yml", entity("product", tagline="让补货快一步", personas=["cio", "cfo"]))
+    save(repo, "launches/cdp-2.yml", entity("launch", reviewed="2026-01-05"))
+    case = entity("case-study")
+    case["results"][0]["after"] = 7.5
+    case["challenge"] = "门店补货靠经验，缺货率高。" * 5
+    save(repo, "case-studies/huadong.yml", case)
+    head = commit(repo, "a PMM's change")
+    result = hub_diff(repo, "HEAD~1", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"""\
+## Content changes: `HEAD~1 ({base})` → `HEAD ({head})`
+
+1 added · 1 removed · 3 changed
+
+### Added (1)
+
+- persona cfo (财务总监) — data/personas/cfo.yml
+
+### Removed (1)
+
+- solution omni (全渠道会员) — data/solutions/omni.yml
+
+### Changed (3)
+
+- product cdp (云帆 CDP): personas +cfo, tagline added (让补货快一步)
+- case study huadong (华东连锁): results[0].after 8.7 → 7.5, challenge added
+- launch cdp-2 (CDP 2.0 上市): reviewed 2026-11-01 → 2026-01-05
+
+### Newly stale (1)
+
+- launch cdp-2 (CDP 2.0 上市): last verified 321 days ago, review every 90 days (owner @li-na)
+"""
+
+
+def test_without_head_the_working_tree_is_compared(repo):
+    save(repo, "personas/cio.yml", entity("persona", role="首席信息官"))
+    (repo / "data/personas/cfo.yml").write_text(
+        yaml.safe_dump(entity("persona", name="财务总监"), allow_unicode=True), encoding="utf-8")  # untracked
+    working = hub_diff(repo, "main").stdout
+    sha = git(repo, "rev-parse", "--short=7", "HEAD")
+    assert working.splitlines()[0] == f"## Content changes: `main ({sha})` → `working tree`"
+    assert "- persona cfo (财务总监) — data/personas/cfo.yml\n" in working
+    assert "- persona cio (零售 CIO): role CIO → 首席信息官\n" in working
+    committed = hub_diff(repo, "main", "HEAD").stdout
+    assert committed.splitlines()[2] == "No content changes."
+
+
+def test_no_change(repo):
+    sha = git(repo, "rev-parse", "--short=7", "HEAD")
+    result = hub_diff(repo, "main")
+    assert result.stdout == f"## Content changes: `main ({sha})` → `working tree`\n\nNo content changes.\n"
+
+
+def test_new_validation_errors_are_listed_and_old_ones_are_not(repo):
+    save(repo, "personas/cio.yml", entity("persona", buying_role="boss"))
+    commit(repo, "an error already on main")
+    save(repo, "products/cdp.yml", entity("product", personas=["ciso"]))
+    result = hub_diff(repo, "main")
+    section = result.stdout.split("### New validation errors")[1]
+    assert section == """ (1)
+
+- data/products/cdp.yml:8:3: personas[0]: no persona with id 'ciso' (hint: did you mean 'cio'?)
+"""
+
+
+def test_a_file_that_no_longer_parses(repo):
+    save(repo, "personas/cio.yml", "name: [unclosed\n")
+    result = hub_diff(repo, "main")
+    assert "- persona cio (零售 CIO): file can no longer be read (see the validation errors)\n" in result.stdout
+    assert "- data/personas/cio.yml:2:1: not valid YAML:" in result.stdout
+
+
+def test_a_broken_file_still_shows_its_field_changes(repo):
+    card = dict(CARD, threat="severe", landmines=["升级要停机多久？"])
+    save(repo, "battlecards/xinghe.yml", card)
+    result = hub_diff(repo, "main")
+    assert "- battle card xinghe (星河数据): threat high → severe, landmines added\n" in result.stdout
+    assert ("- data/battlecards/xinghe.yml:7:9: threat: expected one of 'high', 'medium' or 'low'; "
+            "found 'severe'\n") in result.stdout
+
+
+def test_hub_settings_changes(repo):
+    hub = yaml.safe_load((repo / "data/hub.yml").read_text(encoding="utf-8"))
+    hub["industries"]["finance"] = "金融"
+    hub["company"] = "云帆数智科技"
+    save(repo, "hub.yml", hub)
+    result = hub_diff(repo, "main")
+    assert result.stdout.split("### Hub settings (hub.yml) (2)\n\n")[1] == (
+        "- company 云帆数智 → 云帆数智科技\n"
+        "- industries.finance added (金融)\n")
+
+
+def test_a_base_without_the_hub_counts_everything_as_added(tmp_path):
+    (tmp_path / "README.md").write_text("hub\n", encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "empty")
+    write_hub(tmp_path)
+    result = hub_diff(tmp_path, "main")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[2] == "6 added · 0 removed · 0 changed · hub settings changed"
+
+
+def test_another_data_folder(repo):
+    git(repo, "mv", "data", "content")
+    commit(repo, "rename")
+    (repo / "content/personas/cio.yml").unlink()
+    result = hub_diff(repo, "HEAD", "--data-dir", "content")
+    assert "- persona cio (零售 CIO) — content/personas/cio.yml\n" in result.stdout
+
+
+def test_an_unknown_revision_is_a_usage_error(repo):
+    result = hub_diff(repo, "mian")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == f"Error: unknown revision 'mian': not a commit, branch or tag in {repo.name}"
+    assert "Traceback" not in result.stderr
+
+
+def test_outside_git(tmp_path):
+    write_hub(tmp_path)
+    result = subprocess.run([HUB, "diff", "main"], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, **GIT_ENV, "GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (f"Error: {(tmp_path / 'data').resolve()} is not inside a git "
+                                              "repository; `hub diff` compares git revisions")
+
+
+# ---------------------------------------------------------------- the phrases
+
+
+def test_scalar_changes():
+    assert changes({"a": "x"}, {"a": "y"}) == ["a x → y"]
+    assert changes({"a": {"b": "2026-09-01"}}, {"a": {"b": "2026-11-01"}}) == ["a.b 2026-09-01 → 2026-11-01"]
+    assert changes({"a": "短" * 41}, {"a": "长" * 41}) == ["a changed"]
+    assert changes({"a": "one\ntwo"}, {"a": "one"}) == ["a changed"]
+    assert changes({}, {"a": "x"}) == ["a added (x)"]
+    assert changes({"a": "x"}, {}) == ["a removed"]
+    assert changes({"a": "x"}, {"a": None}) == ["a x → (empty)"]
+
+
+def test_list_changes():
+    assert changes({"t": ["a", "b"]}, {"t": ["a", "b", "c"]}) == ["t +c"]
+    assert changes({"t": ["a", "b"]}, {"t": ["b", "c"]}) == ["t +c -a"]
+    assert changes({"t": ["a", "b"]}, {"t": ["b", "a"]}) == ["t reordered"]
+    assert changes({"t": list("abcd")}, {"t": list("efgh")}) == ["t +4 -4"]
+    items = [{"q": "1", "a": "x"}, {"q": "2", "a": "y"}]
+    assert changes({"o": items}, {"o": items + [{"q": "3", "a": "z"}]}) == ["o +1"]
+    assert changes({"o": items}, {"o": items[1:]}) == ["o -1"]
+    assert changes({"o": items}, {"o": [items[0], {"q": "2", "a": "w"}]}) == ["o[1].a y → w"]
+    assert changes({"o": items}, {"o": [{"q": "0", "a": "n"}, items[0], {"q": "2", "a": "w"}]}) == [
+        "o +1", "o[0].q 2 → 0", "o[0].a y → n"]
+
+
+def test_text_from_the_data_cannot_become_markup():
+    assert md("<script>alert(1)</script> *x* [a](b)") == (
+        "\\<script\\>alert(1)\\</script\\> \\*x\\* \\[a\\](b)")
+    assert changes({"a": "x"}, {"a": "<b>"}) == ["a x → \\<b\\>"]

@@ -1,0 +1,46 @@
+"""Generated pages: every producer's pages, one path each, entity pages never in the nav."""
+import datetime as dt
+import shutil
+
+import pytest
+from conftest import FIXTURE_DATA
+
+from macros.errors import HubDataError
+from macros.portal.pages import PageConflict, generate, producer_names
+from macros.portal.site import load
+
+
+def test_producers_are_the_modules_of_the_producers_package():
+    assert producer_names() == ["entities", "industries", "listings"]
+
+
+def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
+    site = load(FIXTURE_DATA, day=dt.date(2026, 11, 20))
+    pages = {p.src: p for p in site.pages}
+    expected = {"products/lanyun.md", "products/lanbao-classic.md", "personas/cio.md", "battlecards/xingyao.md",
+                "battlecards/beichen.md", "case-studies/huaxin-retail.md", "case-studies/hidden-factory.md",
+                "solutions/retail-members.md", "launches/lanyun-3.md",
+                "products/index.md", "personas/index.md", "battlecards/index.md", "case-studies/index.md",
+                "solutions/index.md", "launches/index.md", "portfolio.md",
+                "industries/index.md", "industries/retail.md", "industries/manufacturing.md", "industries/energy.md"}
+    assert set(pages) == expected
+    assert pages["battlecards/xingyao.md"].source == (FIXTURE_DATA / "battlecards" / "xingyao.yml").resolve()
+    assert {src for src, p in pages.items() if p.in_nav} == {
+        "products/index.md", "personas/index.md", "battlecards/index.md", "case-studies/index.md",
+        "solutions/index.md", "launches/index.md", "portfolio.md", "industries/index.md"}
+
+
+def test_an_id_that_takes_a_portal_path_is_reported_with_its_file(tmp_path):
+    data = shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    shutil.copy(data / "battlecards" / "beichen.yml", data / "battlecards" / "index.yml")
+    site = load(data, day=dt.date(2026, 11, 20))
+    with pytest.raises(PageConflict, match=r"listings producer: the page battlecards/index\.md is already made by "
+                                           r".*data/battlecards/index\.yml"):
+        generate(site)
+
+
+def test_a_hub_with_errors_is_not_loaded(tmp_path):
+    data = shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    (data / "personas" / "cio.yml").write_text("name: 只有名字\n", encoding="utf-8")
+    with pytest.raises(HubDataError, match=r"cio\.yml:1:1: .*required field missing"):
+        load(data)

@@ -1,0 +1,106 @@
+"""Preview: with the README's serve command running, a saved YAML edit shows without a restart.
+
+MkDocs watches only docs/ and mkdocs.yml by default; the hub plugin adds the data folder
+in ``on_serve``. This test runs the real ``mkdocs serve`` on a free loopback port in a
+copy of the repository, edits one battle card and polls its page, within a time limit.
+"""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+STARTUP_SECONDS = 180
+REBUILD_SECONDS = 60
+CANARY = "PREVIEW-CANARY 预览已更新"
+
+pytestmark = pytest.mark.skipif(not (ROOT / "mkdocs.yml").is_file(),
+                                reason="mkdocs.yml does not exist yet (the portal is being written)")
+
+
+def copy_of_repository(target: Path) -> Path:
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
+                            check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition, seconds: float, server: subprocess.Popen):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        if server.poll() is not None:
+            return None
+        time.sleep(0.5)
+    return None
+
+
+@pytest.fixture
+def serve(tmp_path):
+    """``mkdocs serve`` in a copy of the repository; yields (repo, base url, server)."""
+    repo = copy_of_repository(tmp_path / "repo")
+    mount = re.search(r"^site_url:\s*\S+?://[^/\s]+(/\S*)?", (repo / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    path = (mount.group(1) if mount and mount.group(1) else "/").rstrip("/") + "/"
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo, stdout=log,
+                              stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"})
+    try:
+        yield repo, f"http://127.0.0.1:{port}{path}", server
+    finally:
+        server.terminate()
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(10)
+        log.close()
+
+
+def test_an_edit_to_a_yaml_file_shows_without_a_restart(serve, tmp_path):
+    repo, base, server = serve
+    card = sorted((repo / "data" / "battlecards").glob("*.yml"))[0]
+    url = f"{base}battlecards/{card.stem}/"
+    first = wait_for(lambda: fetch(url), STARTUP_SECONDS, server)
+    log = lambda: (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")[-3000:]  # noqa: E731
+    assert first is not None, f"the preview did not serve {url} within {STARTUP_SECONDS}s:\n{log()}"
+    assert CANARY not in first
+
+    text = card.read_text(encoding="utf-8")
+    edited = re.sub(r"^name: .*$", f"name: {CANARY}", text, count=1, flags=re.M)
+    assert edited != text
+    card.write_text(edited, encoding="utf-8")
+
+    updated = wait_for(lambda: CANARY in (fetch(url) or ""), REBUILD_SECONDS, server)
+    assert updated, (f"{url} did not change within {REBUILD_SECONDS}s of saving {card.relative_to(repo)}: "
+                     "the preview does not watch data/ (the hub plugin's on_serve must call "
+                     f"server.watch on the data folder)\n{log()}")
+    assert server.poll() is None  # still the same server: no restart

@@ -1,0 +1,121 @@
+"""The rendering library on its own: page sources from a catalog, no site engine involved."""
+import datetime as dt
+
+import pytest
+import yaml
+from conftest import FIXTURE_DATA
+
+from macros.catalog import load
+from macros.render.context import Context
+from macros.render.environment import md_inline
+from macros.render.pages import PAGE_SIZE, listing_pages, ordered, render_entity, render_listing
+from macros.render.urls import entity_src, listing_src, page_url, relative
+
+CATALOG = load(FIXTURE_DATA)
+CTX = Context.of(CATALOG, day=dt.date(2026, 11, 20))
+
+
+def front_matter(source: str) -> dict:
+    head, _, _ = source.removeprefix("---\n").partition("\n---\n")
+    return yaml.safe_load(head)
+
+
+@pytest.mark.parametrize("src, url", [
+    ("index.md", ""), ("battlecards/index.md", "battlecards/"), ("battlecards/xingyao.md", "battlecards/xingyao/"),
+    ("battlecards/page/2.md", "battlecards/page/2/"),
+])
+def test_page_urls_follow_the_scheme(src, url):
+    assert page_url(src) == url
+
+
+@pytest.mark.parametrize("url, base, expected", [
+    ("products/lanyun/", "battlecards/xingyao/", "../../products/lanyun/"),
+    ("battlecards/xingyao/", "battlecards/", "xingyao/"),
+    ("", "battlecards/xingyao/", "../../"),
+    ("battlecards/page/2/", "battlecards/", "page/2/"),
+    ("products/a.html", "battlecards/b.html", "../products/a.html"),
+])
+def test_links_are_relative(url, base, expected):
+    assert relative(url, base) == expected
+
+
+def test_an_entity_page_carries_its_title_and_is_never_rendered_as_a_template():
+    source = render_entity(CATALOG, CATALOG.get("battlecard", "xingyao"), CTX)
+    meta = front_matter(source)
+    assert meta == {"title": "星耀分析", "render_macros": False, "search": {"boost": 3}}
+
+
+def test_a_title_is_escaped_for_themes_that_print_it_raw():
+    record = CATALOG.get("battlecard", "xingyao")
+    evil = record.entity.model_copy(update={"name": "<b>星耀</b> & {{ x }}"})
+    source = render_entity(CATALOG, type(record)(record.kind, record.id, record.path, evil, record.doc), CTX)
+    assert front_matter(source)["title"] == "&lt;b&gt;星耀&lt;/b&gt; &amp; {{ x }}"
+    assert "<h1>&lt;b&gt;星耀&lt;/b&gt; &amp; {{ x }}</h1>" in source
+
+
+def test_plain_text_in_a_markdown_heading_cannot_become_markup():
+    assert md_inline("*a* [b](c) <i> #1 {: .x}\n`y`") == r"\*a\* \[b\]\(c\) &lt;i&gt; \#1 \{: \.x\} \`y\`"
+
+
+def test_related_pages_are_the_ones_that_name_this_one_and_it_does_not_name():
+    cio = CATALOG.get("persona", "cio")
+    groups = dict(CTX.reverse(cio))
+    assert [r.id for r in groups["case-study"]] == ["huaxin-retail"]
+    assert [r.id for r in groups["solution"]] == ["retail-members"]
+    assert "product" not in groups  # cio names lanyun in messaging; lanyun is linked inline already
+
+
+def test_listings_are_ordered_for_scanning():
+    assert [r.id for r in ordered(CATALOG, "battlecard")] == ["xingyao", "beichen"]  # threat high → low
+    assert [r.id for r in ordered(CATALOG, "product")] == ["lanyun", "lanbao-classic"]  # in market first
+    assert [r.id for r in ordered(CATALOG, "case-study")] == ["huaxin-retail", "hidden-factory"]  # newest first
+
+
+@pytest.fixture(scope="module")
+def big_catalog(tmp_path_factory):
+    from macros.synth import generate
+
+    out = tmp_path_factory.mktemp("synth")
+    generate(out, 1000, seed=3, today=dt.date(2026, 11, 20))
+    return load(out / "data")
+
+
+def test_a_long_listing_is_split_into_pages_that_link_each_other(big_catalog):
+    ctx = Context.of(big_catalog, day=dt.date(2026, 11, 20))
+    total = len(big_catalog.records["case-study"])
+    pages = listing_pages(big_catalog, "case-study")
+    assert total > PAGE_SIZE and pages == -(-total // PAGE_SIZE)
+    seen = []
+    for page in range(1, pages + 1):
+        source = render_listing(big_catalog, "case-study", ctx, page)
+        rows = source.count("<tr data-hub-id=")
+        assert rows <= PAGE_SIZE
+        seen += [line.split('"')[1] for line in source.splitlines() if line.startswith("<tr data-hub-id=")]
+        assert f'<strong aria-current="page">{page}</strong>' in source
+        for other in range(1, pages + 1):
+            if other != page:
+                here = page_url(listing_src("case-study", page))
+                assert f'href="{relative(page_url(listing_src("case-study", other)), here)}"' in source
+    assert seen == [r.id for r in ordered(big_catalog, "case-study")]
+
+
+def test_no_entity_page_grows_with_the_hub(big_catalog):
+    from macros.render.environment import RELATED_LIMIT
+
+    ctx = Context.of(big_catalog, day=dt.date(2026, 11, 20))
+    assert max(len(group) for r in big_catalog for _, group in ctx.reverse(r)) > RELATED_LIMIT
+    for record in big_catalog:
+        source = render_entity(big_catalog, record, ctx)
+        for block in source.split('<div class="hub-related"')[1:]:
+            assert block.split("</ul>")[0].count("<li ") <= RELATED_LIMIT, entity_src(record.kind, record.id)
+
+
+def test_the_portfolio_shows_at_most_a_screenful_per_stage(big_catalog):
+    from macros.render.environment import RELATED_LIMIT
+    from macros.render.pages import render_portfolio
+
+    source = render_portfolio(big_catalog, Context.of(big_catalog, day=dt.date(2026, 11, 20)))
+    columns = source.split('<div class="hub-board__column"')[1:]
+    counts = [c.count("<li data-hub-id=") for c in columns]
+    assert max(counts) == RELATED_LIMIT  # the synthetic hub has more products in some stage
+    assert "?stage=" in source

@@ -4,10 +4,16 @@ exists only in internal content.
 A value counts when it is long enough to be specific (``MIN_CHARS``) and does not also
 occur inside public text (a public summary may quote a product name a battle card uses
 too). Markdown values are checked line by line with the markup stripped, the way they
-appear once rendered. Output is compared after HTML/JSON unescaping.
+appear once rendered. Output is compared the way a reader sees it: HTML and JSON
+unescaped, tags removed, gzip unpacked, zero-width characters (the search index puts
+one between Chinese words) dropped and runs of whitespace made one space.
+
+The same scan serves the internal edition: there the only text the edition leaves out
+is the name of an anonymous customer, which must appear nowhere either.
 """
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -25,6 +31,12 @@ MIN_CHARS = 6
 _ID_LIKE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _MARKUP = re.compile(r"^\s*(?:[-*+>#]+|\d+[.)])\s*|[*_`~]+|\[|\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def normalise(text: str) -> str:
+    """``text`` without invisible characters, its whitespace runs made one space."""
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 @dataclass(frozen=True)
@@ -53,7 +65,7 @@ def _fragments(value: str, markdown: bool) -> list[str]:
     if _ID_LIKE.match(value):
         return []
     lines = value.splitlines() if markdown else [value]
-    cleaned = (_MARKUP.sub("", line).strip() for line in lines)
+    cleaned = (normalise(_MARKUP.sub("", line)) for line in lines)
     return [c for c in cleaned if len(c) >= MIN_CHARS]
 
 
@@ -68,32 +80,42 @@ def internal_only(full: Catalog, public: Catalog) -> dict[str, str]:
 
 
 def readable(file: Path) -> str:
-    """A file's text as a reader (or a search engine) would see it."""
-    raw = file.read_text(encoding="utf-8", errors="replace")
-    if file.suffix == ".json":
+    """A file's text as a reader (or a search engine) would see it, in every variant a text may take."""
+    data = file.read_bytes()
+    suffix = file.suffix
+    if suffix == ".gz":
         try:
-            return "\n".join(_strings(json.loads(raw)))
+            data, suffix = gzip.decompress(data), Path(file.stem).suffix
+        except (OSError, EOFError):
+            pass
+    raw = data.decode("utf-8", errors="replace")
+    pieces = [raw]
+    if suffix == ".json":
+        try:
+            pieces = _strings(json.loads(raw))
         except json.JSONDecodeError:
-            return raw
-    if file.suffix in (".html", ".xml", ".htm"):
-        return html.unescape(_TAG.sub(" ", raw)) + "\n" + html.unescape(raw)
-    return raw
+            pass
+    return "\n".join(normalise(variant) for piece in pieces for variant in _variants(piece))
+
+
+def _variants(text: str) -> tuple[str, ...]:
+    """The text, and unescaped: with tags as spaces (blocks) and as nothing (inline markup)."""
+    if "<" not in text and "&" not in text:
+        return (text,)
+    return text, html.unescape(text), html.unescape(_TAG.sub(" ", text)), html.unescape(_TAG.sub("", text))
 
 
 def _strings(node) -> list[str]:
     if isinstance(node, str):
-        return [html.unescape(_TAG.sub(" ", node)), node]
+        return [node]
     if isinstance(node, dict):
-        return [s for v in node.values() for s in _strings(v)]
+        return [s for k, v in node.items() for s in (*_strings(k), *_strings(v))]
     if isinstance(node, list):
         return [s for v in node for s in _strings(v)]
     return []
 
 
-TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".js", ".css", ".md", ".csv", ".yml", ".yaml"}
-
-
-def _theme_file(site: Path, file: Path) -> bool:
+def theme_file(site: Path, file: Path) -> bool:
     """True for a file copied unchanged from the Material theme (it cannot hold data)."""
     import material
 
@@ -102,10 +124,11 @@ def _theme_file(site: Path, file: Path) -> bool:
 
 
 def scan(site: Path, secrets: dict[str, str]) -> list[Leak]:
-    """Every occurrence of a secret in the text files under ``site``."""
+    """Every occurrence of a secret in the files under ``site`` (binary files are read as text too:
+    a copied attachment may hold text; only the theme's own files are skipped)."""
     leaks = []
-    files = (p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
-    for file in sorted(f for f in files if not _theme_file(site, f)):
+    files = (p for p in site.rglob("*") if p.is_file())
+    for file in sorted(f for f in files if not theme_file(site, f)):
         text = readable(file)
         for secret, source in secrets.items():
             if secret in text:

@@ -1,5 +1,12 @@
 """Real-browser testing: a built site served on loopback, and Debian's Chromium driven by
-Playwright. Import the fixtures you need: ``from browserkit import browser, serve``.
+Playwright. Import the fixtures you need: ``from browserkit import browser, page, site_url``.
+
+``browser``    one headless Chromium per session (per xdist worker);
+``page``       a fresh page in its own context (1280×900, zh-CN) that fails the test on a
+               JavaScript error; ``new_page(browser, **options)`` makes one with other
+               context options (clipboard permissions, JavaScript off, a colour scheme);
+``site_url``   the sample hub's built site (``built_site``) served on 127.0.0.1 for the session;
+``serve(site)`` serves any built site, as a context manager.
 
 Without a browser the tests skip with the reason, except under ``CI=true`` where a
 missing browser is a failure.
@@ -50,32 +57,66 @@ def serve(site: Path):
         server.server_close()
 
 
+_shared: dict = {"users": 0}  # one Playwright and one Chromium per process, whichever module asks first
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """A headless Chromium for the whole session."""
+    """A headless Chromium for the whole session.
+
+    Every test module imports this fixture, and pytest keeps one instance per module that
+    defines it; Playwright's sync API allows one driver per thread, so the instances share
+    one driver and one browser, closed when the last instance is torn down.
+    """
     reason = _missing_browser()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests cannot run under CI: {reason}")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    if not _shared["users"]:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+        _shared["playwright"] = sync_playwright().start()
+        _shared["browser"] = _shared["playwright"].chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    _shared["users"] += 1
+    try:
+        yield _shared["browser"]
+    finally:
+        _shared["users"] -= 1
+        if not _shared["users"]:
+            _shared.pop("browser").close()
+            _shared.pop("playwright").stop()
+
+
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@contextmanager
+def new_page(browser, **options):
+    """A page in a context of its own (``options`` go to ``browser.new_context``); fails on page errors."""
+    context = browser.new_context(**{"viewport": VIEWPORT, "locale": "zh-CN", **options})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
 
 
 @pytest.fixture
 def page(browser):
     """A fresh page (own context) that fails the test on any page error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+    with new_page(browser) as page:
+        yield page
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The base URL of the sample hub's portal, served on loopback for the whole session."""
+    with serve(built_site) as url:
+        yield url
 
 
 def copy_site(site: Path, to: Path) -> Path:

@@ -11,7 +11,7 @@ from macros.portal.site import load
 
 
 def test_producers_are_the_modules_of_the_producers_package():
-    assert producer_names() == ["entities", "industries", "listings"]
+    assert producer_names() == ["entities", "industries", "listings", "roles", "whatsnew"]
 
 
 def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
@@ -22,12 +22,16 @@ def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
                 "solutions/retail-members.md", "launches/lanyun-3.md",
                 "products/index.md", "personas/index.md", "battlecards/index.md", "case-studies/index.md",
                 "solutions/index.md", "launches/index.md", "portfolio.md",
-                "industries/index.md", "industries/retail.md", "industries/manufacturing.md", "industries/energy.md"}
+                "industries/index.md", "industries/retail.md", "industries/manufacturing.md", "industries/energy.md",
+                "roles/index.md", "roles/ar.md", "roles/sr.md", "roles/fr.md", "whatsnew.md",
+                *(f"{folder}/finder.json" for folder in ("products", "personas", "battlecards", "case-studies",
+                                                          "solutions", "launches"))}
     assert set(pages) == expected
     assert pages["battlecards/xingyao.md"].source == (FIXTURE_DATA / "battlecards" / "xingyao.yml").resolve()
     assert {src for src, p in pages.items() if p.in_nav} == {
         "products/index.md", "personas/index.md", "battlecards/index.md", "case-studies/index.md",
-        "solutions/index.md", "launches/index.md", "portfolio.md", "industries/index.md"}
+        "solutions/index.md", "launches/index.md", "portfolio.md", "industries/index.md", "roles/index.md",
+        "whatsnew.md"}
 
 
 def test_an_id_that_takes_a_portal_path_is_reported_with_its_file(tmp_path):

@@ -78,7 +78,7 @@ def test_an_unknown_label_is_an_error_not_a_blank():
 
 def test_every_label_is_used():
     dynamic = ("stage.", "threat.", "visibility.", "buying_role.", "decision.", "status.", "support.", "approval.",
-               "kind.", "home.role_hint.", "js.")
+               "kind.", "home.role_hint.", "js.", "roles.", "finder.")
     from pathlib import Path
 
     code = "".join(f.read_text(encoding="utf-8") for f in PORTAL_TEMPLATES)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..catalog import Catalog, load as load_catalog, today
 from ..editions import AUDIENCES, edition
+from ..model import KINDS
 from ..render.context import Context
 
 
@@ -33,7 +34,21 @@ class Site:
         return self._pages
 
     def page_srcs(self) -> set[str]:
-        return {page.src for page in self.pages}
+        """The source paths of the generated pages this edition publishes."""
+        return {page.src for page in self.pages if not self.withheld(page.src)}
+
+    @property
+    def empty_kinds(self) -> tuple[str, ...]:
+        """Kinds of which this edition has no entity."""
+        return tuple(kind for kind in KINDS if not self.catalog.records.get(kind))
+
+    def withheld(self, src: str) -> bool:
+        """True for a generated page or file this edition leaves out: outside the internal
+        edition, everything under the folder of a kind it has nothing of (its listing, its
+        finder index), so customers see no empty "battle cards" section."""
+        if self.audience == "internal":
+            return False
+        return any(src.startswith(KINDS[kind].folder + "/") for kind in self.empty_kinds)
 
 
 _cache: dict[tuple, Site] = {}
@@ -56,7 +71,7 @@ def load(data_dir: Path | str, *, directory_urls: bool = True, day: dt.date | No
     if key not in _cache:
         full = load_catalog(data_dir)
         full.raise_for_errors()
-        catalog = full if audience == "internal" else edition(full, audience)
+        catalog = edition(full, audience)  # internal too: anonymous customers are nameless everywhere
         hidden = frozenset(r.key for r in full if catalog.get(*r.key) is None)
         _cache.clear()
         _cache[key] = Site(catalog, root, Context.of(catalog, day=day, directory_urls=directory_urls), audience,

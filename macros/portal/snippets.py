@@ -14,7 +14,9 @@ from markupsafe import Markup
 
 from ..diagnose import suggest
 from ..model import KINDS
+from ..render.environment import md_inline
 from ..render.pages import industries, ordered, render_fragment
+from ..render.urls import listing_src
 from .site import Site
 
 ROLE_VIEWS = {  # what each iron-triangle role opens first
@@ -75,7 +77,7 @@ class Snippets:
         if kind not in KINDS:
             raise MacroError(f"no kind '{kind}'", suggest(kind, KINDS) or f"kinds are {', '.join(KINDS)}")
         record = self._find(kind, id)
-        return Markup('<a href="{}">{}</a>').format(self.ctx.url(record), record.entity.name)
+        return Markup('<a href="{}">{}</a>').format(self.ctx.url(record), md_inline(record.entity.name))
 
     # home page ---------------------------------------------------------------
     def search_box(self) -> str:
@@ -91,7 +93,7 @@ class Snippets:
             hint_key = f"home.role_hint.{role}" if role in ROLE_VIEWS else "home.role_hint.other"
             page = f"roles/{role}.md"
             roles.append({"id": role, "label": label, "hint": t(hint_key), "page": page if page in pages else None,
-                          "kinds": ROLE_VIEWS.get(role, tuple(KINDS))})
+                          "kinds": [k for k in ROLE_VIEWS.get(role, tuple(KINDS)) if listing_src(k) in pages]})
         return render_fragment(
             "ways_in", self.ctx,
             products=ordered(catalog, "product")[:HOME_LIMIT],

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Screenshots of the portal for the README, made by the test tooling (tests/browserkit.py).
+
+    .venv/bin/python scripts/screenshots.py [--site DIR] [--out docs/assets/screenshots]
+
+Builds the sample hub (data/) with ``mkdocs build --strict`` on a fixed day (so "verified
+N days ago" does not change from one run to the next), serves it on loopback and has
+Debian's Chromium take the home page and a battle card at a 1280×900 viewport:
+``home.png`` and ``battlecard.png``. ``--site`` uses an existing build instead.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from browserkit import ARGS, CHROMIUM, VIEWPORT, serve  # noqa: E402
+
+DAY = dt.date(2026, 11, 20)
+SHOTS = {"home.png": "", "battlecard.png": "battlecards/shuheng-metricone/"}
+
+
+def build(site: Path) -> Path:
+    epoch = int(dt.datetime(DAY.year, DAY.month, DAY.day, tzinfo=dt.timezone.utc).timestamp())
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+                   cwd=REPO, env=env, check=True)
+    return site
+
+
+def take(site: Path, out: Path, browser=None) -> list[Path]:
+    """Screenshot SHOTS of the built ``site`` into ``out`` with ``browser`` (or a Chromium of its own)."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            try:
+                return take(site, out, browser)
+            finally:
+                browser.close()
+    out.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN", device_scale_factor=1)
+    page = context.new_page()
+    try:
+        with serve(site) as base:
+            for name, path in SHOTS.items():
+                page.goto(f"{base}/{path}")
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=out / name, animations="disabled", caret="hide")
+    finally:
+        context.close()
+    return [out / name for name in SHOTS]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site to use instead of building the sample hub")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "assets" / "screenshots")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or build(Path(tmp) / "site")
+        for file in take(site, args.out):
+            print(file.relative_to(REPO) if file.is_relative_to(REPO) else file)
+
+
+if __name__ == "__main__":
+    main()

@@ -5,6 +5,7 @@ Every problem in every file is collected; nothing stops at the first one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import os
 import re
@@ -145,7 +146,14 @@ def _display_base(root: Path) -> Path:
 
 
 def _show(path: Path, base: Path) -> str:
-    return os.path.relpath(path.resolve(), Path.cwd()) if not base.is_absolute() else str(path.resolve())
+    full = os.path.join(_real_folder(path.parent, os.getcwd()), path.name)
+    return os.path.relpath(full) if not base.is_absolute() else full
+
+
+@functools.lru_cache(maxsize=64)
+def _real_folder(folder: Path, cwd: str) -> str:
+    """A folder's real path, resolved once per folder rather than once per file."""
+    return str(folder.resolve())
 
 
 def read_hub(root: Path) -> HubConfig | None:

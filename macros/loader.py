@@ -22,6 +22,7 @@ _NS = "tag:yaml.org,2002:"
 _TEXT_TAGS = {_NS + t for t in ("str", "int", "float", "bool", "timestamp")}
 _NULL = _NS + "null"
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_STR, _MERGE, _SEQ, _MAP = (_NS + t for t in ("str", "merge", "seq", "map"))  # one string each, not one per node
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -35,9 +36,9 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
                 if value in _NULLS:
                     return _NULL
                 if value == "<<":
-                    return _NS + "merge"
-            return _NS + "str"
-        return _NS + ("seq" if kind is yaml.SequenceNode else "map")
+                    return _MERGE
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 @dataclass

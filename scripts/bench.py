@@ -9,7 +9,7 @@ same files with PyYAML's C loader: the floor. Targets: (a) <= 1.0 s, (a)/(b) <= 
 build of the same pages (the portal's generated Markdown, dumped by a one-off MkDocs hook,
 with the same nav and Markdown extensions, without the hub and macros plugins and the
 theme overrides), and the largest HTML page of the portal. Targets: ratio <= 1.3, largest
-page <= 60 KB, growth linear. Skipped with a message until mkdocs.yml uses the hub plugin.
+page <= 60 KB, growth linear. Skipped with a message if mkdocs.yml does not use the hub plugin.
 
 Each figure is the median of several runs after one warm-up run (for builds, the untimed
 build that dumps the pages is the warm-up); builds at sizes beyond the first only show the

@@ -1,7 +1,9 @@
-"""Small builders for data-layer tests: a valid entity per kind, and a hub on disk."""
+"""Small builders for tests: a valid entity per kind, a hub on disk, a copy of the repository."""
 from __future__ import annotations
 
 import copy
+import shutil
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -98,3 +100,15 @@ def check(tmp_path: Path, kind: str, value) -> list[tuple[str, str, str, str]]:
         line = file.read_text(encoding="utf-8").splitlines()[p.line - 1].strip()
         out.append((file.resolve().relative_to(data.resolve()).as_posix(), line, p.field, p.message))
     return out
+
+
+def copy_of_repository(target: Path) -> Path:
+    """The repository's tracked and untracked-but-not-ignored files, copied to ``target``."""
+    root = Path(__file__).parents[1]
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=root, capture_output=True,
+                            check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (root / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root / name, target / name)
+    return target

@@ -1,5 +1,4 @@
 """The safe YAML reader, on its own: what it refuses and what it keeps as text."""
-from pathlib import Path
 
 import pytest
 

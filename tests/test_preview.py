@@ -6,7 +6,6 @@ copy of the repository, edits one battle card and polls its page, within a time 
 """
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,26 +15,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from datahelpers import copy_of_repository
 
 ROOT = Path(__file__).parents[1]
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 STARTUP_SECONDS = 180
 REBUILD_SECONDS = 60
 CANARY = "PREVIEW-CANARY 预览已更新"
-
-pytestmark = pytest.mark.skipif(not (ROOT / "mkdocs.yml").is_file(),
-                                reason="mkdocs.yml does not exist yet (the portal is being written)")
-
-
-def copy_of_repository(target: Path) -> Path:
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
-                            check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    return target
-
 
 def free_port() -> int:
     with socket.socket() as s:

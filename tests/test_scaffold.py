@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from datahelpers import write_hub
+from datahelpers import copy_of_repository, write_hub
 
 from macros import loader, scaffold
 from macros.catalog import load
@@ -435,14 +435,7 @@ def test_the_guide_error_example_is_real_output(tmp_path):
 
 def test_a_fresh_starter_of_every_kind_builds_into_the_portal(tmp_path):
     """Scaffold, then build strictly: the new page exists and shows the name (what the preview serves)."""
-    if not (ROOT / "mkdocs.yml").is_file():
-        pytest.skip("mkdocs.yml does not exist yet (the portal is being written)")
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
-                            check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        if (ROOT / name).is_file():
-            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, tmp_path / name)
+    copy_of_repository(tmp_path)
     env = {**os.environ, "PATH": f"{Path(HUB).parent}{os.pathsep}{os.environ['PATH']}"}
     for command in guide_block("六种类型各一例", "bash").replace("\\\n", " ").splitlines():
         assert subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,

@@ -18,9 +18,9 @@ def sample():
 
 
 def content(site) -> str:
-    (page,) = whatsnew.pages(site)
-    assert page.src == "whatsnew.md" and page.in_nav
-    return page.content
+    (generated,) = whatsnew.pages(site)
+    assert generated.src == "whatsnew.md" and generated.in_nav
+    return generated.content
 
 
 def rows(html: str, table: str) -> list[str]:

@@ -32,6 +32,16 @@ def test_internal_parts_and_internal_links_are_left_out(public):
     assert "测试门户，内部资料" not in html  # the internal banner
 
 
+def test_the_home_page_offers_only_what_the_edition_has_in_its_own_words(public):
+    from macros.render.i18n import labels
+
+    home = text(article(public.page("")))
+    assert labels("zh", "public")("home.search") in home
+    assert labels("zh")("home.search") not in home  # "搜索竞争卡片……": there are none here
+    assert labels("zh")("home.by_industry") not in home  # no industry has public content
+    assert "岚云" in home  # the public product
+
+
 def test_pages_marked_internal_are_not_published_and_public_pages_are(public):
     assert not (public.site / "authoring").exists()  # docs/authoring.md: audience: internal
     assert 'data-hub-id="lanyun"' in public.page("guide/")

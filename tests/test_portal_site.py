@@ -161,6 +161,8 @@ def test_home_puts_search_first_then_ways_in(portal_build):
     for role in ("客户经理（AR）", "解决方案经理（SR）", "交付经理（FR）"):
         assert role in content
     assert 'data-hub-id="lanyun"' in content and 'data-hub-id="xingyao"' in content
+    industries = re.findall(r'data-industry="([a-z-]+)"', content)
+    assert "retail" in industries and "energy" not in industries  # energy has no content yet
 
 
 def test_macros_on_the_authoring_page_render_hub_content(portal_build):

@@ -71,6 +71,15 @@ def test_labels_built_from_values_exist():
         assert f"kind.{kind}.one" in table and f"kind.{kind}.many" in table
 
 
+@pytest.mark.parametrize("lang", languages())
+def test_the_public_wording_replaces_labels_that_exist(lang):
+    table = labels(lang).table
+    reworded = {k.removeprefix("public."): v for k, v in table.items() if k.startswith("public.")}
+    assert reworded and set(reworded) <= set(table)
+    public = labels(lang, "public")
+    assert all(public(key) == text != labels(lang)(key) for key, text in reworded.items())
+
+
 def test_an_unknown_label_is_an_error_not_a_blank():
     with pytest.raises(KeyError, match="no label 'nope' in macros/i18n/zh.yml"):
         labels("zh")("nope")
@@ -78,7 +87,7 @@ def test_an_unknown_label_is_an_error_not_a_blank():
 
 def test_every_label_is_used():
     dynamic = ("stage.", "threat.", "visibility.", "buying_role.", "decision.", "status.", "support.", "approval.",
-               "kind.", "home.role_hint.", "js.", "roles.", "finder.")
+               "kind.", "home.role_hint.", "js.", "roles.", "finder.", "public.")
     from pathlib import Path
 
     code = "".join(f.read_text(encoding="utf-8") for f in PORTAL_TEMPLATES)

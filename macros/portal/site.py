@@ -74,8 +74,8 @@ def load(data_dir: Path | str, *, directory_urls: bool = True, day: dt.date | No
         catalog = edition(full, audience)  # internal too: anonymous customers are nameless everywhere
         hidden = frozenset(r.key for r in full if catalog.get(*r.key) is None)
         _cache.clear()
-        _cache[key] = Site(catalog, root, Context.of(catalog, day=day, directory_urls=directory_urls), audience,
-                           hidden)
+        ctx = Context.of(catalog, day=day, directory_urls=directory_urls, audience=audience)
+        _cache[key] = Site(catalog, root, ctx, audience, hidden)
     return _cache[key]
 
 

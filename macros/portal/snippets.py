@@ -85,7 +85,7 @@ class Snippets:
         return render_fragment("search_box", self.ctx)
 
     def ways_in(self) -> str:
-        """The home page's ways in: by product, by competitor, by industry, by sales role."""
+        """The home page's ways in: by product, by competitor, by industry (those with content), by sales role."""
         catalog, t = self.site.catalog, self.ctx.t
         pages = self.site.page_srcs()
         roles = []
@@ -99,7 +99,7 @@ class Snippets:
             products=ordered(catalog, "product")[:HOME_LIMIT],
             battlecards=ordered(catalog, "battlecard")[:HOME_LIMIT],
             counts={kind: len(catalog.records[kind]) for kind in KINDS},
-            industries=industries(catalog), roles=roles)
+            industries=[i for i in industries(catalog) if any(i[2].values())], roles=roles)
 
     # helpers -----------------------------------------------------------------
     def _fragment(self, name: str, record) -> str:

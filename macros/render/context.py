@@ -21,8 +21,9 @@ class Context:
     page: str = "index.md"  # source path of the page being rendered
 
     @classmethod
-    def of(cls, catalog: Catalog, *, day: dt.date | None = None, directory_urls: bool = True) -> Context:
-        return cls(catalog, labels(catalog.hub.language), day or today(), directory_urls)
+    def of(cls, catalog: Catalog, *, day: dt.date | None = None, directory_urls: bool = True,
+           audience: str = "internal") -> Context:
+        return cls(catalog, labels(catalog.hub.language, audience), day or today(), directory_urls)
 
     def at(self, page: str) -> Context:
         return replace(self, page=page)

@@ -1,4 +1,9 @@
-"""The portal's own labels, in every language of ``macros/i18n/<lang>.yml``."""
+"""The portal's own labels, in every language of ``macros/i18n/<lang>.yml``.
+
+A top-level section named after an edition other than ``internal`` (``public:``) rewords
+labels for that edition: ``public.home.search`` replaces ``home.search`` there, so the
+customer-shareable portal does not invite a search for battle cards it does not have.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -32,11 +37,16 @@ def languages() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def labels(language: str) -> Labels:
+def labels(language: str, audience: str = "internal") -> Labels:
+    """The labels of ``language``, as the ``audience`` edition words them."""
     file = FOLDER / f"{language}.yml"
     if not file.is_file():
         raise ValueError(f"no portal labels for language '{language}'; available: {', '.join(languages())}")
-    return Labels(language, flatten(yaml.safe_load(file.read_text(encoding="utf-8"))))
+    table = flatten(yaml.safe_load(file.read_text(encoding="utf-8")))
+    if audience != "internal":
+        prefix = f"{audience}."
+        table.update({key[len(prefix):]: text for key, text in table.items() if key.startswith(prefix)})
+    return Labels(language, table)
 
 
 def flatten(tree: dict, prefix: str = "") -> dict[str, str]:

@@ -22,6 +22,7 @@ from .model.common import ID_MAX, ID_PATTERN
 from .model.fields import refs
 
 HUB_FILE = "hub.yml"
+DATA_DIR = "data"  # where a repository keeps its hub, unless told otherwise
 VOCABULARIES = ("industries", "regions", "company_sizes", "sales_roles", "scenarios", "functions", "deal_types")
 _ID = re.compile(ID_PATTERN)
 

@@ -8,7 +8,6 @@ each side is also loaded as a catalog for its validation errors and stale entiti
 from __future__ import annotations
 
 import io
-import subprocess
 import tarfile
 import tempfile
 from contextlib import contextmanager
@@ -16,22 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-import jinja2
-
 from . import loader
 from .catalog import HUB_FILE, load
 from .errors import Problem
 from .freshness import stale_records
+from .git import GitError, git, toplevel
 from .model import KINDS
 from .scaffold import label
+from .text_templates import text_environment
 
 SHORT = 40
 TEMPLATES = Path(__file__).parent / "templates" / "review"
 _MD_SPECIAL = "\\`*_[]<>|~"
-
-
-class GitError(Exception):
-    """A revision or repository problem, said for people."""
 
 
 # ---------------------------------------------------------------- the two sides
@@ -90,18 +85,9 @@ def _relabel(problem: Problem, root: Path, shown: str) -> Problem:
 # ---------------------------------------------------------------- git
 
 
-def git(*args: str, cwd: Path) -> bytes:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout
-    except FileNotFoundError as err:
-        raise GitError("git is not installed") from err
-    except subprocess.CalledProcessError as err:
-        raise GitError(err.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed") from err
-
-
 def repository(start: Path) -> Path:
     try:
-        return Path(git("rev-parse", "--show-toplevel", cwd=start).decode().strip()).resolve()
+        return toplevel(start)
     except GitError as err:
         raise GitError(f"{start} is not inside a git repository; `hub diff` compares git revisions") from err
 
@@ -117,12 +103,19 @@ def commit_of(rev: str, repo: Path) -> str:
 def snapshot(sha: str, relative: str, repo: Path) -> Iterator[Path]:
     """The folder ``relative`` as of commit ``sha``, exported into a temporary directory."""
     with tempfile.TemporaryDirectory(prefix="hub-diff-") as tmp:
-        present = subprocess.run(["git", "cat-file", "-e", f"{sha}:{relative}"], cwd=repo, capture_output=True)
-        if present.returncode == 0:
+        if _exists(sha, relative, repo):
             archive = git("archive", "--format=tar", sha, "--", relative, cwd=repo)
             with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
                 tar.extractall(tmp, filter="data")
         yield Path(tmp) / relative
+
+
+def _exists(sha: str, relative: str, repo: Path) -> bool:
+    try:
+        git("cat-file", "-e", f"{sha}:{relative}", cwd=repo)
+        return True
+    except GitError:
+        return False
 
 
 def side_at(rev: str | None, data_dir: Path) -> Side:
@@ -272,8 +265,7 @@ def md(text: str, keep: str = "") -> str:
 
 
 def to_markdown(report: Report) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env = text_environment(TEMPLATES)
     env.filters["md"] = md
     return env.get_template("diff.md.j2").render(report=report)
 

@@ -29,6 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from .catalog import DATA_DIR
 from .portal.macros_glue import load_site
 from .portal.pages import PageConflict, conflict
 from .render.environment import md_inline
@@ -45,7 +46,7 @@ DISALLOW_ALL = "# The internal edition: not for search engines (docs/deploy.md).
 
 
 class HubPluginConfig(Config):
-    data_dir = config_options.Type(str, default="data")
+    data_dir = config_options.Type(str, default=DATA_DIR)
 
 
 class HubPlugin(BasePlugin[HubPluginConfig]):

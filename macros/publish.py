@@ -15,8 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .catalog import load
+from .catalog import DATA_DIR, load
 from .editions import edition
+from .git import GitError, git
 from .leakcheck import Leak, internal_only, scan
 
 
@@ -29,10 +30,9 @@ def source_date_epoch(root: Path) -> str | None:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
-    except OSError:  # no git
+        return git("log", "-1", "--format=%ct", cwd=root).decode().strip() or None
+    except GitError:  # no git, no repository or no commit yet
         return None
-    return (result.stdout.strip() or None) if result.returncode == 0 else None
 
 
 def build(config_file: Path, site_dir: Path, audience: str) -> Path:
@@ -73,7 +73,7 @@ def hub_data_dir(config_file: Path) -> Path:
     for plugin in config.get("plugins") or ():
         if isinstance(plugin, dict) and "hub" in plugin:
             options = plugin["hub"] or {}
-    return config_file.parent / options.get("data_dir", "data")
+    return config_file.parent / options.get("data_dir", DATA_DIR)
 
 
 def _mkdocs_build(config_file: Path, site: Path, audience: str) -> None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-import jinja2
 import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -23,6 +22,8 @@ from . import loader
 from .diagnose import dotted, problems_from, suggest
 from .model import KINDS, Entity
 from .model.common import ID_MAX, ID_PATTERN, Ref, Vocab
+from .model.fields import is_model
+from .text_templates import text_environment
 
 TEMPLATES = Path(__file__).parent / "templates" / "scaffold"
 ENVELOPE = frozenset(Entity.model_fields)
@@ -160,13 +161,13 @@ def _shape(info: FieldInfo) -> tuple[str, Any, tuple]:
             annotation = _not_none(annotation)[0]
         else:
             break
-    if _is_model(annotation):
+    if is_model(annotation):
         return "model", annotation, markers
     if get_origin(annotation) is list:
         (item,) = get_args(annotation)
         while get_origin(item) is Annotated:
             item = get_args(item)[0]
-        return ("models" if _is_model(item) else "list"), item, markers
+        return ("models" if is_model(item) else "list"), item, markers
     if get_origin(annotation) is Literal:
         return "literal", annotation, markers
     return "leaf", annotation, markers
@@ -174,10 +175,6 @@ def _shape(info: FieldInfo) -> tuple[str, Any, tuple]:
 
 def _not_none(annotation) -> list:
     return [a for a in get_args(annotation) if a is not type(None)]
-
-
-def _is_model(annotation) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 # ---------------------------------------------------------------- answers
@@ -241,7 +238,7 @@ def render(kind: str, id_: str, answers: dict[tuple, Any]) -> str:
     required = [n for n in nodes if n.active]
     optional = [n for n in nodes if not n.active and n.key not in ENVELOPE]
     envelope = [n for n in nodes if not n.active and n.key in ENVELOPE]
-    template = _environment().get_template(f"{kind}.yml.j2")
+    template = text_environment(TEMPLATES).get_template(f"{kind}.yml.j2")
     return template.render(kind=kind, id=id_, required=required, optional=optional, envelope=envelope)
 
 
@@ -279,8 +276,3 @@ def dump(value: Any) -> str:
     """``value`` as one line of YAML (quoted only where YAML needs it)."""
     text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1_000_000, sort_keys=False)
     return text.removesuffix("\n...\n").strip()
-
-
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)

@@ -2,7 +2,7 @@
    kind in this edition, not only this page's rows), counts per value, state in the query string
    (?industry=retail&product=tidehub: keys are the data contract's field names, values ids).
    Without JavaScript the finder stays hidden and the paginated list is shown. No framework. */
-var hubFinder = (function () {
+(function () {
   "use strict";
 
   /* The query string as {key: [ids]} for the facets of the index; unknown keys and values are ignored. */
@@ -189,5 +189,4 @@ var hubFinder = (function () {
   } else {
     document.addEventListener("DOMContentLoaded", function () { start(document); });
   }
-  return { parse: parse, query: query, matches: matches, counts: counts };
 })();

@@ -1,13 +1,12 @@
 /* The hub's small additions to Material: copy buttons on copy-ready answers, a print button on
    entity pages. Labels come from macros/i18n/<language>.yml via the #hub-labels JSON in every page. */
-var hubCopy = (function () {
+(function () {
   "use strict";
 
   /* Copy-ready text: what a rep says or sends as is. `.hub-copy` marks it explicitly; the others
      are the entity pages' answers: objection responses and FAQ answers, "they say" answers,
-     quotes, talk tracks (a battle card's pricing talk track is the tip after #pricing). */
-  var READY = [".hub-copy", ".hub-answer", ".hub-they-say dd", "blockquote.hub-quote",
-               "h2#pricing ~ .admonition.tip"];
+     quotes, talk tracks. */
+  var READY = [".hub-copy", ".hub-answer", ".hub-they-say dd", "blockquote.hub-quote"];
   /* Parts of a copy-ready block that are for the rep, not for the customer. */
   var LEAVE_OUT = ".hub-copy__button, .admonition-title, .hub-evidence, .headerlink";
 
@@ -99,7 +98,6 @@ var hubCopy = (function () {
   } else {
     document.addEventListener("DOMContentLoaded", start);
   }
-  return { text: text, READY: READY };
 })();
 
 /* Printing opens collapsed sections (the two-minute pitch) so they are on paper too; closes them after. */

@@ -9,7 +9,6 @@ the per-file rules below take precedence for data files.
 from __future__ import annotations
 
 import difflib
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import click
 
 from ..catalog import load
 from ..errors import format_text
+from ..git import GitError, toplevel
 
 BEGIN = "# BEGIN hub codeowners"
 END = "# END hub codeowners"
@@ -30,10 +30,8 @@ HEADER = (
 def repo_root(start: Path) -> Path:
     """The git work tree holding ``start``, or the current directory outside git."""
     try:
-        out = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True,
-                             check=True)
-        return Path(out.stdout.strip()).resolve()
-    except (subprocess.CalledProcessError, FileNotFoundError, NotADirectoryError):
+        return toplevel(start)
+    except GitError:
         return Path.cwd().resolve()
 
 

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import click
 
-from ..contentdiff import GitError, diff as content_diff
+from ..contentdiff import diff as content_diff
+from ..git import GitError
 
 
 @click.command()

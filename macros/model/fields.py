@@ -12,6 +12,8 @@ from typing import Annotated, Any, Iterator, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .common import Ref
+
 Leaf = tuple[tuple, Any, tuple]
 
 
@@ -41,7 +43,7 @@ def _walk(value, annotation, markers: tuple, path: tuple) -> Iterator[Leaf]:
         for key, item in value.items():
             yield from _walk(item, inner, markers, path + (key,))
     elif origin in (Union, types.UnionType):
-        options = [a for a in get_args(annotation) if a is not type(None) and not _is_model(a)]
+        options = [a for a in get_args(annotation) if a is not type(None) and not is_model(a)]
         if options:
             yield from _walk(value, options[0] if len(options) == 1 else Any, markers, path)
         else:
@@ -50,14 +52,14 @@ def _walk(value, annotation, markers: tuple, path: tuple) -> Iterator[Leaf]:
         yield path, value, markers
 
 
-def refs(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, str, object]]:
+def refs(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, str, Ref]]:
     """Every reference in ``model`` as (path, id, Ref marker); visits only fields that can
     hold one (the catalog calls this for every entity, so it must be cheap)."""
     for name, info in _ref_fields(type(model)):
         value = getattr(model, name)
         for leaf_path, leaf, markers in _walk(value, info.annotation, tuple(info.metadata), path + (name,)):
             for marker in markers:
-                if type(marker).__name__ == "Ref":
+                if isinstance(marker, Ref):
                     yield leaf_path, leaf, marker
 
 
@@ -68,9 +70,9 @@ def _ref_fields(model: type[BaseModel]) -> tuple:
 
 
 def _may_hold_ref(annotation, markers: tuple, seen: set) -> bool:
-    if any(type(m).__name__ == "Ref" for m in markers):
+    if any(isinstance(m, Ref) for m in markers):
         return True
-    if _is_model(annotation):
+    if is_model(annotation):
         if annotation in seen:
             return False
         seen.add(annotation)
@@ -81,7 +83,8 @@ def _may_hold_ref(annotation, markers: tuple, seen: set) -> bool:
     return any(_may_hold_ref(a, (), seen) for a in args)
 
 
-def _is_model(annotation) -> bool:
+def is_model(annotation) -> bool:
+    """True for a pydantic model class."""
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
@@ -93,7 +96,7 @@ def model_at(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
         if isinstance(part, int):
             current = _unwrap_list(current)
             continue
-        if not _is_model(current) or part not in current.model_fields:
+        if not is_model(current) or part not in current.model_fields:
             return None
         current = current.model_fields[part].annotation
     return _first_model(current)
@@ -110,7 +113,7 @@ def _strip(annotation):
     while get_origin(annotation) is Annotated:
         annotation = get_args(annotation)[0]
     if get_origin(annotation) in (Union, types.UnionType):
-        models = [a for a in get_args(annotation) if _is_model(_strip(a))]
+        models = [a for a in get_args(annotation) if is_model(_strip(a))]
         others = [a for a in get_args(annotation) if a is not type(None)]
         if models:
             return _strip(models[0])
@@ -121,4 +124,4 @@ def _strip(annotation):
 
 def _first_model(annotation):
     annotation = _strip(annotation)
-    return annotation if _is_model(annotation) else None
+    return annotation if is_model(annotation) else None

@@ -14,12 +14,13 @@ import os
 from pathlib import Path
 
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
+from mkdocs.exceptions import PluginError
 
+from ..catalog import DATA_DIR
 from ..errors import HubDataError
 from .site import load
 from .snippets import MACROS, MacroError, Snippets, call, examples
 
-DEFAULT_DATA = "data"
 AUDIENCE = "HUB_AUDIENCE"  # the edition to build: internal (default) or public; set by `hub build`
 
 
@@ -34,7 +35,7 @@ def define_env(env) -> None:
 def data_dir(config) -> Path:
     """The hub plugin's ``data_dir`` option (default ``data``), relative to mkdocs.yml."""
     plugin = config.plugins.get("hub")
-    name = plugin.config.data_dir if plugin is not None else DEFAULT_DATA
+    name = plugin.config.data_dir if plugin is not None else DATA_DIR
     return Path(config.config_file_path or ".").resolve().parent / name
 
 
@@ -44,8 +45,6 @@ def audience() -> str:
 
 def load_site(config):
     """The hub for this MkDocs config, as a ``Site``; problems become a ``PluginError`` (no traceback)."""
-    from mkdocs.exceptions import PluginError
-
     try:
         return load(data_dir(config), directory_urls=config.use_directory_urls, audience=audience())
     except HubDataError as error:
@@ -78,8 +77,6 @@ def _report_located_errors() -> None:
 
 
 def _stop_macro_error(error: MacroError, markdown: str, page) -> str:
-    from mkdocs.exceptions import PluginError
-
     where = _where(error, markdown, page)
     name = _macro_name(error)
     text = f"{where}: {name}: {error.message}" if name else f"{where}: {error.message}"
@@ -87,16 +84,12 @@ def _stop_macro_error(error: MacroError, markdown: str, page) -> str:
 
 
 def _stop_undefined(error: UndefinedError, markdown: str, page) -> str:
-    from mkdocs.exceptions import PluginError
-
     raise PluginError(f"{_where(error, markdown, page)}: {error.message}\n"
                       f"    hint: the hub's macros are {', '.join(MACROS)}; "
                       "to show {{ }} literally, wrap the text in {% raw %} … {% endraw %}") from None
 
 
 def _stop_syntax_error(error: TemplateSyntaxError, markdown: str, page) -> str:
-    from mkdocs.exceptions import PluginError
-
     raise PluginError(f"{_where(error, markdown, page, error.lineno)}: {error.message}\n"
                       "    hint: macros are written {{ name(...) }}; "
                       "to show {{ or {% literally, wrap the text in {% raw %} … {% endraw %}") from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import producers
@@ -32,7 +32,7 @@ def generate(site) -> list[Page]:
     for name in producer_names():
         module = importlib.import_module(f"{producers.__name__}.{name}")
         for page in module.pages(site):
-            page = page if page.origin else _with_origin(page, f"{name} producer")
+            page = page if page.origin else replace(page, origin=f"{name} producer")
             if page.src in pages:
                 raise PageConflict(conflict(page.src, pages[page.src].origin, page.origin))
             pages[page.src] = page
@@ -46,7 +46,3 @@ def producer_names() -> list[str]:
 def conflict(src: str, first: str, second: str) -> str:
     return (f"{second}: the page {src} is already made by {first}\n"
             f"    hint: ids 'index' and names of portal pages are reserved; rename the file or page")
-
-
-def _with_origin(page: Page, origin: str) -> Page:
-    return Page(page.src, page.content, page.source, origin, page.in_nav)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..catalog import Catalog, load as load_catalog, today
@@ -18,26 +19,23 @@ class Site:
     ctx: Context
     audience: str = "internal"
     hidden: frozenset = frozenset()  # (kind, id) of the entities this edition leaves out
-    _pages: list | None = field(default=None, repr=False)
 
     @property
     def language(self) -> str:
         return self.catalog.hub.language
 
-    @property
+    @cached_property
     def pages(self) -> list:
         """Every generated page (computed once)."""
-        if self._pages is None:
-            from .pages import generate
+        from .pages import generate
 
-            self._pages = generate(self)
-        return self._pages
+        return generate(self)
 
     def page_srcs(self) -> set[str]:
         """The source paths of the generated pages this edition publishes."""
         return {page.src for page in self.pages if not self.withheld(page.src)}
 
-    @property
+    @cached_property
     def empty_kinds(self) -> tuple[str, ...]:
         """Kinds of which this edition has no entity."""
         return tuple(kind for kind in KINDS if not self.catalog.records.get(kind))

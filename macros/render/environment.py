@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..model import KINDS
 from .text import markdown, plain
+from .urls import industry_src, listing_src
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RELATED_LIMIT = 24  # cards per group of related pages: a page must not grow with the hub
@@ -59,5 +60,6 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters.update(md=markdown, md_inline=md_inline)
-    env.globals.update(front_matter=front_matter, KINDS=KINDS, RELATED_LIMIT=RELATED_LIMIT)
+    env.globals.update(front_matter=front_matter, KINDS=KINDS, RELATED_LIMIT=RELATED_LIMIT, listing_src=listing_src,
+                       industry_src=industry_src)
     return env

@@ -11,9 +11,6 @@ Debian's Chromium take the home page and a battle card at a 1280×900 viewport:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,17 +19,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from browserkit import ARGS, CHROMIUM, VIEWPORT, serve  # noqa: E402
+from conftest import build  # noqa: E402
 
-DAY = dt.date(2026, 11, 20)
 SHOTS = {"home.png": "", "battlecard.png": "battlecards/shuheng-metricone/"}
 
 
-def build(site: Path) -> Path:
-    epoch = int(dt.datetime(DAY.year, DAY.month, DAY.day, tzinfo=dt.timezone.utc).timestamp())
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-                   cwd=REPO, env=env, check=True)
+def build_sample(site: Path) -> Path:
+    """The sample hub built into ``site`` on the fixture builds' fixed day; exits with the output on failure."""
+    done = build(REPO, "sample hub", site=site)
+    if done.returncode:
+        sys.exit(done.output)
     return site
 
 
@@ -67,7 +63,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "assets" / "screenshots")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or build(Path(tmp) / "site")
+        site = args.site or build_sample(Path(tmp) / "site")
         for file in take(site, args.out):
             print(file.relative_to(REPO) if file.is_relative_to(REPO) else file)
 

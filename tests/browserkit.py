@@ -1,5 +1,5 @@
 """Real-browser testing: a built site served on loopback, and Debian's Chromium driven by
-Playwright. Import the fixtures you need: ``from browserkit import browser, page, site_url``.
+Playwright. ``conftest.py`` registers the fixtures for every test module; import the helpers.
 
 ``browser``    one headless Chromium per session (per xdist worker);
 ``page``       a fresh page in its own context (1280×900, zh-CN) that fails the test on a
@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,35 +56,22 @@ def serve(site: Path):
         server.server_close()
 
 
-_shared: dict = {"users": 0}  # one Playwright and one Chromium per process, whichever module asks first
-
-
 @pytest.fixture(scope="session")
 def browser():
-    """A headless Chromium for the whole session.
-
-    Every test module imports this fixture, and pytest keeps one instance per module that
-    defines it; Playwright's sync API allows one driver per thread, so the instances share
-    one driver and one browser, closed when the last instance is torn down.
-    """
+    """A headless Chromium for the whole session (one per xdist worker)."""
     reason = _missing_browser()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests cannot run under CI: {reason}")
         pytest.skip(reason)
-    if not _shared["users"]:
-        from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright
 
-        _shared["playwright"] = sync_playwright().start()
-        _shared["browser"] = _shared["playwright"].chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-    _shared["users"] += 1
-    try:
-        yield _shared["browser"]
-    finally:
-        _shared["users"] -= 1
-        if not _shared["users"]:
-            _shared.pop("browser").close()
-            _shared.pop("playwright").stop()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -117,8 +103,3 @@ def site_url(built_site):
     """The base URL of the sample hub's portal, served on loopback for the whole session."""
     with serve(built_site) as url:
         yield url
-
-
-def copy_site(site: Path, to: Path) -> Path:
-    shutil.copytree(site, to)
-    return to

@@ -6,6 +6,8 @@
 ``portal_build``     the small portal fixture hub (tests/fixtures/portal/data) in a copy of
                      the repository's project, built on a fixed day (``BUILD_DAY``).
 ``portal_build_en``  the same hub with ``language: en``.
+``browser``, ``page``, ``site_url``  from ``browserkit``: Chromium, a fresh page, the sample
+                     hub served on loopback.
 
 ``make_project`` and ``build`` are plain functions too, for tests that need a project of
 their own (a broken data file, a page with a bad macro). Build times are printed at the
@@ -26,6 +28,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from browserkit import browser, page, site_url  # noqa: F401  (the browser fixtures, for every module)
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "portal" / "data"
@@ -53,12 +56,12 @@ def epoch(day: dt.date) -> str:
 
 
 def build(project: Path, label: str = "", day: dt.date | None = BUILD_DAY, config: str = "mkdocs.yml",
-          env: dict[str, str] | None = None) -> Build:
-    """``mkdocs build --strict`` of ``project`` into ``project/site``; never raises on failure."""
+          env: dict[str, str] | None = None, site: Path | None = None) -> Build:
+    """``mkdocs build --strict`` of ``project`` into ``site`` (default ``project/site``); never raises on failure."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
     if day is not None:
         env["SOURCE_DATE_EPOCH"] = epoch(day)
-    site = project / "site"
+    site = site or project / "site"
     start = time.perf_counter()
     done = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / config), "-d", str(site)],
                           cwd=project, env=env, capture_output=True, text=True)
@@ -91,7 +94,8 @@ def make_project(root: Path, data: Path = FIXTURE_DATA, pages: dict[str, str] | 
     return root
 
 
-def _built(build_: Build) -> Build:
+def built(build_: Build) -> Build:
+    """``build_``, or the test fails with the end of the build's output."""
     if build_.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed ({build_.returncode}):\n{build_.output[-5000:]}")
     return build_
@@ -99,14 +103,8 @@ def _built(build_: Build) -> Build:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Build:
-    out = tmp_path_factory.mktemp("sample")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    done = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(out / "site")],
-                          cwd=REPO, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    BUILD_TIMES.append(("sample hub (data/)", seconds))
-    return _built(Build(done.returncode, done.stdout + done.stderr, seconds, out / "site", REPO))
+    site = tmp_path_factory.mktemp("sample") / "site"
+    return built(build(REPO, "sample hub (data/)", day=None, site=site))
 
 
 @pytest.fixture(scope="session")
@@ -117,13 +115,13 @@ def built_site(sample_build) -> Path:
 
 @pytest.fixture(scope="session")
 def portal_build(tmp_path_factory) -> Build:
-    return _built(build(make_project(tmp_path_factory.mktemp("portal-zh")), "portal fixture (zh)"))
+    return built(build(make_project(tmp_path_factory.mktemp("portal-zh")), "portal fixture (zh)"))
 
 
 @pytest.fixture(scope="session")
 def portal_build_en(tmp_path_factory) -> Build:
     project = make_project(tmp_path_factory.mktemp("portal-en"), hub={"language": "en"})
-    return _built(build(project, "portal fixture (en)"))
+    return built(build(project, "portal fixture (en)"))
 
 
 def pytest_terminal_summary(terminalreporter):

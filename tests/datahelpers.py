@@ -1,7 +1,8 @@
-"""Small builders for tests: a valid entity per kind, a hub on disk, a copy of the repository."""
+"""Small builders for tests: a valid entity per kind, a hub on disk, a copy of the repository, git."""
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -112,3 +113,22 @@ def copy_of_repository(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(root / name, target / name)
     return target
+
+
+# A git of its own: no user or system configuration, a fixed author.
+GIT_ENV = {"GIT_AUTHOR_NAME": "PMM", "GIT_AUTHOR_EMAIL": "pmm@example.com", "GIT_COMMITTER_NAME": "PMM",
+           "GIT_COMMITTER_EMAIL": "pmm@example.com", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(repo: Path, *args: str, **env: str) -> str:
+    """``git args…`` in ``repo`` (``env`` adds variables, e.g. commit dates); its output, stripped."""
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True,
+                            env={**os.environ, **GIT_ENV, **env})
+    return result.stdout.strip()
+
+
+def commit(repo: Path, message: str, **env: str) -> str:
+    """Commit everything in ``repo``; the new commit's short hash."""
+    git(repo, "add", "-A", **env)
+    git(repo, "commit", "-q", "-m", message, **env)
+    return git(repo, "rev-parse", "--short=7", "HEAD")

@@ -2,7 +2,7 @@
 pages sales use most, in the light and the dark palette (switched with the header's toggle).
 """
 import pytest
-from browserkit import browser, new_page, site_url  # noqa: F401  (fixtures)
+from browserkit import new_page
 
 PAGES = {
     "home": "",

@@ -6,7 +6,7 @@ one-liner, on the real build of the sample hub, with clipboard permissions grant
 import re
 
 import pytest
-from browserkit import browser, new_page, site_url  # noqa: F401  (fixtures)
+from browserkit import new_page
 from conftest import REPO
 
 from macros.catalog import load

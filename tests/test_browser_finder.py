@@ -5,13 +5,12 @@ names as keys, ids as values), filter across every page of a paginated listing (
 <folder>/finder.json), and without JavaScript the paginated list is all there is.
 Expected results come from the catalog, never from the page under test.
 """
-import datetime as dt
 import re
 import urllib.parse
 
 import pytest
-from browserkit import browser, new_page, page, serve, site_url  # noqa: F401  (fixtures)
-from conftest import REPO, build, make_project
+from browserkit import new_page, serve
+from conftest import BUILD_DAY, REPO, build, built, make_project
 
 from macros.catalog import load
 from macros.render.pages import PAGE_SIZE, ordered
@@ -147,17 +146,14 @@ def test_without_javascript_the_full_list_shows(browser, site_url):
 
 # At scale: the finder filters across every page, not only the rows of the page it is on.
 
-DAY = dt.date(2026, 11, 20)
-
 
 @pytest.fixture(scope="module")
 def paginated(tmp_path_factory):
     from macros.synth import generate
 
     root = tmp_path_factory.mktemp("finder-scale")
-    generate(root / "synth", 160, seed=3, today=DAY)
-    done = build(make_project(root / "portal", data=root / "synth" / "data"), "synthetic hub, 160 entities", day=DAY)
-    assert done.returncode == 0, done.output[-3000:]
+    generate(root / "synth", 160, seed=3, today=BUILD_DAY)
+    done = built(build(make_project(root / "portal", data=root / "synth" / "data"), "synthetic hub, 160 entities"))
     with serve(done.site) as url:
         yield url, load(root / "synth" / "data")
 

@@ -1,7 +1,7 @@
 """The issue's "done when": from the home page to the right battle-card answer, and to a
 filtered, shareable case-study list, in a few clicks, in a real browser.
 """
-from browserkit import browser, new_page, site_url  # noqa: F401  (fixtures)
+from browserkit import new_page
 from conftest import REPO
 
 from macros.catalog import load
@@ -18,7 +18,7 @@ def test_home_to_a_battle_card_answer_on_the_clipboard(browser, site_url):
         page.locator(".hub-answer > .hub-copy__button").first.click()  # click 2: copy the first answer
         page.wait_for_selector(".hub-copy__button--done")
         copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.split("\n")[0][:20] in card.entity.objections[0].response.replace("**", "")
+        assert copied.strip() and copied.split("\n")[0][:20] in card.entity.objections[0].response.replace("**", "")
 
 
 def test_home_to_a_filtered_case_study_list_that_can_be_shared(browser, site_url):

@@ -10,14 +10,11 @@
   (the search worker, its index, its language files), fetch nothing outside the site's own
   origin; every built edition's HTML and CSS name no asset on another host, and the hub's
   own scripts hold no address of one.
-
-One module holds every browser test: browserkit's session-wide ``browser`` fixture starts
-Playwright once per module that imports it, and a second start in one process fails.
 """
 import re
 
 import pytest
-from browserkit import browser, serve  # noqa: F401  (fixtures)
+from browserkit import serve
 from conftest import third_party_requests
 from fixtures.publish.builds import canary_editions
 from fixtures.publish.payloads import PAYLOADS, checked_pages, payload_site
@@ -28,7 +25,7 @@ from macros.model import KINDS
 PAGES = ["", "battlecards/fengtu-bi/", "case-studies/jinhe-retail-member-data/", "case-studies/", "products/tidehub/"]
 
 
-def test_the_portal_requests_nothing_from_another_host(built_site, browser):  # noqa: F811
+def test_the_portal_requests_nothing_from_another_host(built_site, browser):
     for page in PAGES:
         assert (built_site / page / "index.html").is_file(), page
     context = browser.new_context(locale="zh-CN", service_workers="block")
@@ -112,7 +109,7 @@ WATCH = """
 """
 
 
-def test_no_payload_runs_in_the_browser(payload_built, browser):  # noqa: F811
+def test_no_payload_runs_in_the_browser(payload_built, browser):
     site = payload_built
     pages = browser_pages(site)
     assert len(pages) > 2 * len(PAYLOADS)

@@ -6,7 +6,7 @@ folder, with the session's browser, and the images are checked for their fixed v
 import importlib.util
 import struct
 
-from browserkit import VIEWPORT, browser  # noqa: F401  (fixtures)
+from browserkit import VIEWPORT
 from conftest import REPO
 
 

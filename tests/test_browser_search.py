@@ -8,7 +8,6 @@ search), not the test.
 import json
 
 import pytest
-from browserkit import browser, page, site_url  # noqa: F401  (fixtures)
 
 
 def search(page, site_url, query: str) -> list[str]:

@@ -7,27 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from datahelpers import entity, write_hub
+from datahelpers import GIT_ENV, commit, entity, git, write_hub
 
 from macros.contentdiff import changes, md
 
 HUB = str(Path(sys.executable).with_name("hub"))
 EPOCH = str(int(dt.datetime(2026, 11, 22, 12, tzinfo=dt.timezone.utc).timestamp()))
-GIT_ENV = {"GIT_AUTHOR_NAME": "PMM", "GIT_AUTHOR_EMAIL": "pmm@example.com", "GIT_COMMITTER_NAME": "PMM",
-           "GIT_COMMITTER_EMAIL": "pmm@example.com", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 CARD = entity("battlecard", pricing={"as_of": "2026-09-01", "summary": "按节点收费"})
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True,
-                            env={**os.environ, **GIT_ENV})
-    return result.stdout.strip()
-
-
-def commit(repo: Path, message: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-    return git(repo, "rev-parse", "--short=7", "HEAD")
 
 
 def hub_diff(repo: Path, *args: str):

@@ -2,24 +2,21 @@
 
 The browser side (docs/assets/finder.js) is tested in test_browser_finder.py.
 """
-import datetime as dt
 import json
 import urllib.parse
 
 import pytest
-from conftest import FIXTURE_DATA, REPO
+from conftest import BUILD_DAY, FIXTURE_DATA, REPO
 
 from macros.model import KINDS
 from macros.portal.producers.listings import FACETS, FINDER, finder_index
 from macros.portal.site import load
 from macros.render.pages import PAGE_SIZE, ordered
 
-DAY = dt.date(2026, 11, 20)
-
 
 @pytest.fixture(scope="module")
 def sample():
-    return load(REPO / "data", day=DAY)
+    return load(REPO / "data", day=BUILD_DAY)
 
 
 def index(site, kind):
@@ -74,14 +71,14 @@ def test_a_facet_lists_only_values_that_occur(sample):
 def test_the_index_covers_every_page_of_a_paginated_listing(tmp_path):
     from macros.synth import generate
 
-    counts = generate(tmp_path, 160, seed=3, today=DAY)
+    counts = generate(tmp_path, 160, seed=3, today=BUILD_DAY)
     assert counts["case-study"] > PAGE_SIZE  # the listing has more than one page
-    site = load(tmp_path / "data", day=DAY)
+    site = load(tmp_path / "data", day=BUILD_DAY)
     assert len(index(site, "case-study")["items"]) == counts["case-study"]
 
 
 def test_the_public_index_has_only_public_entities_and_fields():
-    public, internal = load(FIXTURE_DATA, day=DAY, audience="public"), load(FIXTURE_DATA, day=DAY)
+    public, internal = load(FIXTURE_DATA, day=BUILD_DAY, audience="public"), load(FIXTURE_DATA, day=BUILD_DAY)
     for kind in KINDS:
         text = finder_index(public, kind)
         ids = [item["id"] for item in json.loads(text)["items"]]

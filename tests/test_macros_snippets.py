@@ -1,14 +1,13 @@
 """The macros of hand-written pages, called directly: output, and errors with hints."""
-import datetime as dt
 import re
 
 import pytest
-from conftest import FIXTURE_DATA, REPO
+from conftest import BUILD_DAY, FIXTURE_DATA, REPO
 
 from macros.portal.site import load
 from macros.portal.snippets import MACROS, MacroError, call, examples, usage
 
-SITE = load(FIXTURE_DATA, day=dt.date(2026, 11, 20))
+SITE = load(FIXTURE_DATA, day=BUILD_DAY)
 
 
 def run(name, *args, page="guide.md", **kwargs):

@@ -1,9 +1,8 @@
 """Generated pages: every producer's pages, one path each, entity pages never in the nav."""
-import datetime as dt
 import shutil
 
 import pytest
-from conftest import FIXTURE_DATA
+from conftest import BUILD_DAY, FIXTURE_DATA
 
 from macros.errors import HubDataError
 from macros.portal.pages import PageConflict, generate, producer_names
@@ -15,7 +14,7 @@ def test_producers_are_the_modules_of_the_producers_package():
 
 
 def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
-    site = load(FIXTURE_DATA, day=dt.date(2026, 11, 20))
+    site = load(FIXTURE_DATA, day=BUILD_DAY)
     pages = {p.src: p for p in site.pages}
     expected = {"products/lanyun.md", "products/lanbao-classic.md", "personas/cio.md", "battlecards/xingyao.md",
                 "battlecards/beichen.md", "case-studies/huaxin-retail.md", "case-studies/hidden-factory.md",
@@ -37,7 +36,7 @@ def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
 def test_an_id_that_takes_a_portal_path_is_reported_with_its_file(tmp_path):
     data = shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     shutil.copy(data / "battlecards" / "beichen.yml", data / "battlecards" / "index.yml")
-    site = load(data, day=dt.date(2026, 11, 20))
+    site = load(data, day=BUILD_DAY)
     with pytest.raises(PageConflict, match=r"listings producer: the page battlecards/index\.md is already made by "
                                            r".*data/battlecards/index\.yml"):
         generate(site)

@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from conftest import article, build, make_project, text
+from conftest import article, build, built, make_project, text
 
 GUIDE = "---\ntitle: 零售指南\n---\n\n# 零售指南\n\n{{ product_card(\"lanyun\") }}\n"
 
@@ -10,9 +10,7 @@ GUIDE = "---\ntitle: 零售指南\n---\n\n# 零售指南\n\n{{ product_card(\"la
 @pytest.fixture(scope="module")
 def public(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("portal-public"), pages={"guide.md": GUIDE})
-    done = build(project, "portal fixture (public)", env={"HUB_AUDIENCE": "public"})
-    assert done.returncode == 0, done.output[-3000:]
-    return done
+    return built(build(project, "portal fixture (public)", env={"HUB_AUDIENCE": "public"}))
 
 
 def test_only_public_entities_get_pages(public):

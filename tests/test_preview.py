@@ -8,17 +8,14 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
+from conftest import MKDOCS
 from datahelpers import copy_of_repository
 
-ROOT = Path(__file__).parents[1]
-MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 STARTUP_SECONDS = 180
 REBUILD_SECONDS = 60
 CANARY = "PREVIEW-CANARY 预览已更新"

@@ -11,7 +11,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 import pytest
-from browserkit import browser, page, site_url  # noqa: F401  (fixtures)
+from browserkit import new_page
 from conftest import REPO
 
 from macros.catalog import load
@@ -51,7 +51,6 @@ def pdf_text(page, url) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def printed(browser, site_url):
-    from browserkit import new_page
 
     with new_page(browser) as page:
         yield {record.kind: pdf_text(page, f"{site_url}/{folder}/{record.id}/")

@@ -1,6 +1,6 @@
 """The edition a site is loaded in decides its pages and its navigation (fast: no build)."""
-import datetime as dt
 
+from conftest import BUILD_DAY
 from fixtures.publish.builds import DATA
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -9,11 +9,9 @@ from mkdocs.structure.nav import get_navigation
 from macros.mkdocs_plugin import HubPlugin
 from macros.portal.site import load
 
-DAY = dt.date(2026, 11, 20)
-
 
 def test_the_public_edition_withholds_everything_of_a_kind_it_has_nothing_of():
-    site = load(DATA, day=DAY, audience="public")
+    site = load(DATA, day=BUILD_DAY, audience="public")
     assert site.empty_kinds == ("battlecard",)
     withheld = sorted(page.src for page in site.pages if site.withheld(page.src))
     assert withheld and all(src.startswith("battlecards/") for src in withheld)
@@ -23,7 +21,7 @@ def test_the_public_edition_withholds_everything_of_a_kind_it_has_nothing_of():
 
 
 def test_the_internal_edition_withholds_nothing_and_names_no_anonymous_customer():
-    site = load(DATA, day=DAY, audience="internal")
+    site = load(DATA, day=BUILD_DAY, audience="internal")
     assert not any(site.withheld(page.src) for page in site.pages)
     assert site.page_srcs() == {page.src for page in site.pages}
     assert site.catalog.get("case-study", "open-case-study").entity.customer.name == ""

@@ -1,9 +1,8 @@
 """The rendering library on its own: page sources from a catalog, no site engine involved."""
-import datetime as dt
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA
+from conftest import BUILD_DAY, FIXTURE_DATA
 
 from macros.catalog import load
 from macros.render.context import Context
@@ -12,7 +11,7 @@ from macros.render.pages import PAGE_SIZE, listing_pages, ordered, render_entity
 from macros.render.urls import entity_src, listing_src, page_url, relative
 
 CATALOG = load(FIXTURE_DATA)
-CTX = Context.of(CATALOG, day=dt.date(2026, 11, 20))
+CTX = Context.of(CATALOG, day=BUILD_DAY)
 
 
 def front_matter(source: str) -> dict:
@@ -76,12 +75,12 @@ def big_catalog(tmp_path_factory):
     from macros.synth import generate
 
     out = tmp_path_factory.mktemp("synth")
-    generate(out, 1000, seed=3, today=dt.date(2026, 11, 20))
+    generate(out, 1000, seed=3, today=BUILD_DAY)
     return load(out / "data")
 
 
 def test_a_long_listing_is_split_into_pages_that_link_each_other(big_catalog):
-    ctx = Context.of(big_catalog, day=dt.date(2026, 11, 20))
+    ctx = Context.of(big_catalog, day=BUILD_DAY)
     total = len(big_catalog.records["case-study"])
     pages = listing_pages(big_catalog, "case-study")
     assert total > PAGE_SIZE and pages == -(-total // PAGE_SIZE)
@@ -102,7 +101,7 @@ def test_a_long_listing_is_split_into_pages_that_link_each_other(big_catalog):
 def test_no_entity_page_grows_with_the_hub(big_catalog):
     from macros.render.environment import RELATED_LIMIT
 
-    ctx = Context.of(big_catalog, day=dt.date(2026, 11, 20))
+    ctx = Context.of(big_catalog, day=BUILD_DAY)
     assert max(len(group) for r in big_catalog for _, group in ctx.reverse(r)) > RELATED_LIMIT
     for record in big_catalog:
         source = render_entity(big_catalog, record, ctx)
@@ -114,7 +113,7 @@ def test_the_portfolio_shows_at_most_a_screenful_per_stage(big_catalog):
     from macros.render.environment import RELATED_LIMIT
     from macros.render.pages import render_portfolio
 
-    source = render_portfolio(big_catalog, Context.of(big_catalog, day=dt.date(2026, 11, 20)))
+    source = render_portfolio(big_catalog, Context.of(big_catalog, day=BUILD_DAY))
     columns = source.split('<div class="hub-board__column"')[1:]
     counts = [c.count("<li data-hub-id=") for c in columns]
     assert max(counts) == RELATED_LIMIT  # the synthetic hub has more products in some stage

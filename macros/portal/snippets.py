@@ -17,6 +17,7 @@ from ..model import KINDS
 from ..render.environment import md_inline
 from ..render.pages import industries, ordered, render_fragment
 from ..render.urls import listing_src
+from .producers.roles import role_hint, role_src
 from .site import Site
 
 ROLE_VIEWS = {  # what each iron-triangle role opens first
@@ -90,9 +91,8 @@ class Snippets:
         pages = self.site.page_srcs()
         roles = []
         for role, label in catalog.hub.sales_roles.items():
-            hint_key = f"home.role_hint.{role}" if role in ROLE_VIEWS else "home.role_hint.other"
-            page = f"roles/{role}.md"
-            roles.append({"id": role, "label": label, "hint": t(hint_key), "page": page if page in pages else None,
+            page = role_src(role)
+            roles.append({"id": role, "label": label, "hint": t(role_hint(role)), "page": page if page in pages else None,
                           "kinds": [k for k in ROLE_VIEWS.get(role, tuple(KINDS)) if listing_src(k) in pages]})
         return render_fragment(
             "ways_in", self.ctx,

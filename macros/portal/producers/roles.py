@@ -32,17 +32,23 @@ def role_src(role: str) -> str:
     return f"roles/{role}.md"
 
 
+def role_hint(role: str) -> str:
+    """The label key of a role's one-line summary: its own for AR / SR / FR, else the generic one."""
+    return f"home.role_hint.{role if role in SECTIONS else 'other'}"
+
+
 def pages(site):
     catalog, ctx = site.catalog, site.ctx.at(INDEX)
     roles = [(role, label, SECTIONS.get(role, OTHER)) for role, label in catalog.hub.sales_roles.items()]
-    yield Page(INDEX, environment().get_template("roles.md").render(ctx=ctx, t=ctx.t, roles=roles), in_nav=True)
+    yield Page(INDEX, environment().get_template("roles.md").render(ctx=ctx, t=ctx.t, roles=roles, hint=role_hint,
+                                                                    role_src=role_src), in_nav=True)
     for role, label, sections in roles:
         ctx = site.ctx.at(role_src(role))
         found = [(name, SOURCES[name](site)) for name in sections]
         if site.audience != "internal":  # customers see no empty "battle cards" section
             found = [(name, records) for name, records in found if records]
         content = environment().get_template("roles-role.md").render(
-            ctx=ctx, t=ctx.t, role=role, label=label, sections=found,
+            ctx=ctx, t=ctx.t, role=role, label=label, hint=role_hint(role), sections=found,
             limit=LIMIT, detail_limit=DETAIL_LIMIT)
         yield Page(role_src(role), content, origin=f"hub.yml sales_roles.{role}")
 

@@ -27,3 +27,8 @@ class Launch(Entity):
                                           default_factory=list)
     readiness: list[Readiness] = field("Launch readiness deliverables.", [{"deliverable": "销售培训", "status": "doing"}],
                                        default_factory=list)
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(done, needed): readiness deliverables done, of those that apply (not ``n-a``)."""
+        return (sum(r.status == "done" for r in self.readiness), sum(r.status != "n-a" for r in self.readiness))

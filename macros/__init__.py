@@ -1,11 +1,10 @@
-"""The product-marketing hub engine.
+"""What mkdocs-macros loads (``plugins: - macros: modules: [macros]``): the hub's macros.
 
-The data layer (``loader``, ``model``, ``catalog``) is a plain library; ``define_env``
-below is the thin entry point mkdocs-macros looks for when ``module_name: macros``.
+The engine is the ``pmmhub`` package; this module only hands mkdocs-macros its entry point.
 """
 
 
 def define_env(env):  # pragma: no cover - exercised by real builds
-    from .portal.macros_glue import define_env as _define_env
+    from pmmhub.engines.macros_glue import define_env as _define_env
 
     _define_env(env)

@@ -10,6 +10,7 @@ build of the same pages (the portal's generated Markdown, dumped by a one-off Mk
 with the same nav and Markdown extensions, without the hub and macros plugins and the
 theme overrides), and the largest HTML page of the portal. Targets: ratio <= 1.3, largest
 page <= 60 KB, growth linear. Skipped with a message if mkdocs.yml does not use the hub plugin.
+(d) ``hub build`` with each engine (MkDocs + Material, Zensical cold and warm) at the first size.
 
 Each figure is the median of several runs after one warm-up run (for builds, the untimed
 build that dumps the pages is the warm-up); builds at sizes beyond the first only show the
@@ -294,6 +295,32 @@ def bench_build(root: Path, sizes: list[int], runs: int, growth_runs: int, seed:
     return rows, ""
 
 
+def bench_engines(root: Path, n: int, runs: int, seed: int) -> list[list[str]]:
+    """(d) ``hub build`` of the internal edition with each engine, the whole pipeline (render,
+    strict build, leak and shipped-files checks, atomic swap). Zensical keeps a cache beside
+    its config: cold is the first build with no cache, warm a rebuild with nothing changed."""
+    config, why = portal_config()
+    if config is None:
+        return []
+    project = hub_project(root, n, config, seed)
+    hub = str(BIN / "hub")
+    build = {engine: [hub, "build", "--engine", engine, "--site-dir", str(root / f"site-{engine}")]
+             for engine in ("mkdocs", "zensical")}
+    cache = project / "build" / "zensical" / "internal" / ".cache"
+    cold = ["sh", "-c", f'rm -rf "{cache}" && exec "$@"', "cold", *build["zensical"]]
+    s = measure({"mkdocs": build["mkdocs"], "zensical": build["zensical"]}, project, runs)
+    c = measure({"cold": cold}, project, 1, warm_up=False)
+    pages = sum(1 for _ in (root / "site-zensical").rglob("*.html"))
+    return [
+        [f"(d) `hub build --engine mkdocs`, {n:,} entities ({pages:,} HTML pages)", f"{s['mkdocs'].median:.1f} s",
+         f"{s['mkdocs'].rss_kb / 1024:.0f} MiB", "", ""],
+        [f"(d) `hub build --engine zensical`, {n:,} entities, cold (no cache)", f"{c['cold'].median:.1f} s",
+         f"{c['cold'].rss_kb / 1024:.0f} MiB", "", ""],
+        [f"(d) `hub build --engine zensical`, {n:,} entities, warm", f"{s['zensical'].median:.1f} s",
+         f"{s['zensical'].rss_kb / 1024:.0f} MiB", "", ""],
+    ]
+
+
 def _ok(good: bool) -> str:
     return "✅" if good else "❌ missed"
 
@@ -327,6 +354,7 @@ def main() -> None:
             build_rows, note = bench_build(root, [int(s) for s in args.build_sizes.split(",")], args.build_runs,
                                            args.growth_runs, args.seed)
             rows += build_rows
+            rows += bench_engines(root, int(args.build_sizes.split(",")[0]), args.build_runs, args.seed)
     finally:
         if args.keep:
             print(f"projects kept in {root}", file=sys.stderr)

@@ -71,14 +71,21 @@ def build(project: Path, label: str = "", day: dt.date | None = BUILD_DAY, confi
 
 
 def make_project(root: Path, data: Path = FIXTURE_DATA, pages: dict[str, str] | None = None,
-                 hub: dict[str, str] | None = None) -> Path:
+                 hub: dict[str, str] | None = None, audience: str | None = None) -> Path:
     """A copy of the repository's portal project (mkdocs.yml, docs/, overrides/) with ``data``.
+
+    ``audience`` sets the hub plugin's edition (what plain ``mkdocs build`` makes).
 
     ``pages`` adds or replaces docs pages ({"x.md": text}); ``hub`` replaces top-level
     ``key: value`` lines of hub.yml (e.g. {"language": "en"}).
     """
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if audience:
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "      audience: internal" in config
+        config = config.replace("      audience: internal", f"      audience: {audience}", 1)
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("docs", "overrides"):
         shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
     shutil.copytree(data, root / "data", dirs_exist_ok=True)

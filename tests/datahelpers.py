@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.catalog import load
-from macros.model import KINDS
+from pmmhub.relate.catalog import load
+from pmmhub.model import KINDS
 
 HUB = {
     "company": "云帆数智",

@@ -9,7 +9,7 @@ import pytest
 from browserkit import new_page
 from conftest import REPO
 
-from macros.catalog import load
+from pmmhub.relate.catalog import load
 
 CATALOG = load(REPO / "data")
 

@@ -12,8 +12,8 @@ import pytest
 from browserkit import new_page, serve
 from conftest import BUILD_DAY, REPO, build, built, make_project
 
-from macros.catalog import load
-from macros.render.pages import PAGE_SIZE, ordered
+from pmmhub.relate.catalog import load
+from pmmhub.render.pages import PAGE_SIZE, ordered
 
 CATALOG = load(REPO / "data")
 CASES = ordered(CATALOG, "case-study")
@@ -149,7 +149,7 @@ def test_without_javascript_the_full_list_shows(browser, site_url):
 
 @pytest.fixture(scope="module")
 def paginated(tmp_path_factory):
-    from macros.synth import generate
+    from hubdev.synth import generate
 
     root = tmp_path_factory.mktemp("finder-scale")
     generate(root / "synth", 160, seed=3, today=BUILD_DAY)

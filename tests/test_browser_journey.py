@@ -4,7 +4,7 @@ filtered, shareable case-study list, in a few clicks, in a real browser.
 from browserkit import new_page
 from conftest import REPO
 
-from macros.catalog import load
+from pmmhub.relate.catalog import load
 
 CATALOG = load(REPO / "data")
 

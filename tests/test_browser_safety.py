@@ -19,8 +19,8 @@ from conftest import third_party_requests
 from fixtures.publish.builds import canary_editions
 from fixtures.publish.payloads import PAYLOADS, checked_pages, payload_site
 
-from macros.leakcheck import theme_file
-from macros.model import KINDS
+from pmmhub.publish.leakcheck import theme_file
+from pmmhub.model import KINDS
 
 PAGES = ["", "battlecards/fengtu-bi/", "case-studies/jinhe-retail-member-data/", "case-studies/", "products/tidehub/"]
 

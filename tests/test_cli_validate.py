@@ -101,7 +101,7 @@ def test_sample_hub_is_clean():
 
 def test_validate_does_not_import_mkdocs_or_markdown(tmp_path):
     write_hub(tmp_path)
-    code = ("import sys; from macros.cli import main\n"
+    code = ("import sys; from pmmhub.cli import main\n"
             "try: main(['validate', 'data'])\nexcept SystemExit: pass\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'markdown', 'jinja2', 'nh3')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)

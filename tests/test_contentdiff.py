@@ -9,7 +9,7 @@ import pytest
 import yaml
 from datahelpers import GIT_ENV, commit, entity, git, write_hub
 
-from macros.contentdiff import changes, md
+from pmmhub.contribute.contentdiff import changes, md
 
 HUB = str(Path(sys.executable).with_name("hub"))
 EPOCH = str(int(dt.datetime(2026, 11, 22, 12, tzinfo=dt.timezone.utc).timestamp()))
@@ -116,7 +116,7 @@ def test_a_file_that_no_longer_parses(repo):
     save(repo, "personas/cio.yml", "name: [unclosed\n")
     result = hub_diff(repo, "main")
     assert "- persona cio (零售 CIO): file can no longer be read (see the validation errors)\n" in result.stdout
-    assert "- data/personas/cio.yml:2:1: not valid YAML:" in result.stdout
+    assert "- data/personas/cio.yml:1:7: not valid YAML: the `\\[` on line 1 is never closed with `\\]`" in result.stdout
 
 
 def test_a_broken_file_still_shows_its_field_changes(repo):

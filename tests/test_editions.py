@@ -1,9 +1,9 @@
 """The public edition of a catalog: what is kept, what is dropped, what is never named."""
 from datahelpers import entity, write_hub
 
-from macros.catalog import load
-from macros.editions import edition
-from macros.leakcheck import internal_only, texts
+from pmmhub.relate.catalog import load
+from pmmhub.relate.editions import edition
+from pmmhub.publish.leakcheck import internal_only, texts
 
 
 def public_hub(tmp_path, **overrides):

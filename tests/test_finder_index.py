@@ -8,10 +8,10 @@ import urllib.parse
 import pytest
 from conftest import BUILD_DAY, FIXTURE_DATA, REPO
 
-from macros.model import KINDS
-from macros.portal.producers.listings import FACETS, FINDER, finder_index
-from macros.portal.site import load
-from macros.render.pages import PAGE_SIZE, ordered
+from pmmhub.model import KINDS
+from pmmhub.render.producers.listings import FACETS, FINDER, finder_index
+from pmmhub.render.site import load
+from pmmhub.render.pages import PAGE_SIZE, ordered
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_a_facet_lists_only_values_that_occur(sample):
 
 
 def test_the_index_covers_every_page_of_a_paginated_listing(tmp_path):
-    from macros.synth import generate
+    from hubdev.synth import generate
 
     counts = generate(tmp_path, 160, seed=3, today=BUILD_DAY)
     assert counts["case-study"] > PAGE_SIZE  # the listing has more than one page
@@ -101,7 +101,7 @@ def test_the_built_listing_has_a_finder_and_its_index(built_site):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_facet_title_and_value_label_exists(lang):
-    from macros.render.i18n import labels
+    from pmmhub.render.i18n import labels
 
     table = labels(lang)
     assert all(table.has(f.label) for facets in FACETS.values() for f in facets)

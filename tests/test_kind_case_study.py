@@ -34,7 +34,7 @@ def test_results_must_be_a_list(tmp_path):
 
 
 def test_approvals_default_to_not_approved(tmp_path):
-    from macros.catalog import load
+    from pmmhub.relate.catalog import load
     from datahelpers import write_hub
 
     catalog = load(write_hub(tmp_path, {"case-study": entity("case-study", approvals=None)}))

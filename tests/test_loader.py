@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros import loader
+from pmmhub.load import safe_yaml as loader
 
 
 def parse(text: str):

@@ -4,8 +4,8 @@ import re
 import pytest
 from conftest import BUILD_DAY, FIXTURE_DATA, REPO
 
-from macros.portal.site import load
-from macros.portal.snippets import MACROS, MacroError, call, examples, usage
+from pmmhub.render.site import load
+from pmmhub.render.snippets import MACROS, MacroError, call, examples, usage
 
 SITE = load(FIXTURE_DATA, day=BUILD_DAY)
 

@@ -48,4 +48,4 @@ def test_a_bad_macro_fails_the_build_with_page_and_line(tmp_path, line, expected
 
 def test_a_hand_written_page_may_not_shadow_a_generated_one(tmp_path):
     out = failed(build(make_project(tmp_path, pages={"battlecards/index.md": "# 我的竞争卡片\n"}), "page clash"))
-    assert "docs/battlecards/index.md: the page battlecards/index.md is already made by listings producer" in out
+    assert "docs/battlecards/index.md:1:1: the page battlecards/index.md is already made by listings producer" in out

@@ -1,4 +1,4 @@
-"""The customer-shareable edition (HUB_AUDIENCE=public, as `hub build --audience public` sets it)."""
+"""The customer-shareable edition, as the hub plugin makes it with `audience: public`."""
 import re
 
 import pytest
@@ -9,8 +9,8 @@ GUIDE = "---\ntitle: 零售指南\n---\n\n# 零售指南\n\n{{ product_card(\"la
 
 @pytest.fixture(scope="module")
 def public(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("portal-public"), pages={"guide.md": GUIDE})
-    return built(build(project, "portal fixture (public)", env={"HUB_AUDIENCE": "public"}))
+    project = make_project(tmp_path_factory.mktemp("portal-public"), pages={"guide.md": GUIDE}, audience="public")
+    return built(build(project, "portal fixture (public)"))
 
 
 def test_only_public_entities_get_pages(public):
@@ -31,7 +31,7 @@ def test_internal_parts_and_internal_links_are_left_out(public):
 
 
 def test_the_home_page_offers_only_what_the_edition_has_in_its_own_words(public):
-    from macros.render.i18n import labels
+    from pmmhub.render.i18n import labels
 
     home = text(article(public.page("")))
     assert labels("zh", "public")("home.search") in home
@@ -47,7 +47,7 @@ def test_pages_marked_internal_are_not_published_and_public_pages_are(public):
 
 def test_a_page_that_embeds_internal_content_fails_with_a_hint(tmp_path):
     page = "---\ntitle: 竞争简报\n---\n\n# 竞争简报\n\n{{ quick_take(\"xingyao\") }}\n"
-    done = build(make_project(tmp_path, pages={"brief.md": page}), "public, internal macro", env={"HUB_AUDIENCE": "public"})
+    done = build(make_project(tmp_path, pages={"brief.md": page}, audience="public"), "public, internal macro")
     assert done.returncode != 0 and "Traceback" not in done.output
     assert re.search(r"docs/brief\.md:7: quick_take: battlecard 'xingyao' is not in the public edition\n"
                      r"\s+hint: add `audience: internal` to this page's front matter", done.output), done.output

@@ -5,8 +5,8 @@ from conftest import REPO, article, broken_links, third_party_requests
 
 from markupsafe import escape
 
-from macros.catalog import load
-from macros.model import KINDS
+from pmmhub.relate.catalog import load
+from pmmhub.model import KINDS
 
 MAX_PAGE = 60 * 1024
 

@@ -10,7 +10,7 @@ MAX_PAGE = 60 * 1024
 
 
 def test_at_1000_entities_the_largest_page_is_under_60_kb(tmp_path):
-    from macros.synth import generate
+    from hubdev.synth import generate
 
     generate(tmp_path / "synth", 1000, seed=1, today=BUILD_DAY)
     done = built(build(make_project(tmp_path / "portal", data=tmp_path / "synth" / "data"),

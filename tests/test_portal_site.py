@@ -9,9 +9,9 @@ import re
 import pytest
 from conftest import FIXTURE_DATA, article, broken_links, hrefs, links_from, text, third_party_requests
 
-from macros.catalog import load
-from macros.model.fields import leaves
-from macros.model import KINDS
+from pmmhub.relate.catalog import load
+from pmmhub.model.fields import leaves
+from pmmhub.model import KINDS
 
 CATALOG = load(FIXTURE_DATA)
 
@@ -223,9 +223,9 @@ ENUM_LABELS = {"stage": "stage", "threat": "threat", "buying_role": "buying_role
 
 @pytest.mark.parametrize("record", list(CATALOG), ids=lambda r: f"{r.kind}:{r.id}")
 def test_every_field_of_an_entity_is_on_its_page(portal_build, record):
-    from macros.model.common import MARKDOWN, Ref, Vocab
-    from macros.render.i18n import labels
-    from macros.render.text import markdown
+    from pmmhub.model.common import MARKDOWN, Ref, Vocab
+    from pmmhub.render.i18n import labels
+    from pmmhub.render.text import markdown
 
     t = labels(CATALOG.hub.language)
     html = portal_build.page(page_of(record))

@@ -14,7 +14,7 @@ import pytest
 from browserkit import new_page
 from conftest import REPO
 
-from macros.catalog import load
+from pmmhub.relate.catalog import load
 
 MAX_PAGES = 3
 CATALOG = load(REPO / "data")

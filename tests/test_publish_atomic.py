@@ -1,16 +1,21 @@
-"""A failed ``hub build`` exits non-zero, says why, and leaves the previous site byte for byte.
+"""A failed or interrupted ``hub build`` exits non-zero, says why, and leaves the previous site
+byte for byte, with no staging folder behind.
 
 Each test starts from a real previous build (a copy of the canary hub's editions, see
 tests/fixtures/publish), breaks one thing in a copy of the project — invalid data, a strict
-warning, a leak — and runs ``hub build`` against the previous site.
+warning, a leak — or sends a real signal to a real ``hub build`` once its staging folder and
+its engine process exist, and checks the previous site.
 """
 import hashlib
 import os
 import shutil
+import signal
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
-from fixtures.publish.builds import canary_editions, hub_build
+from fixtures.publish.builds import HUB, canary_editions, hub_build
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +42,8 @@ def snapshot(site: Path) -> dict:
 
 
 def leftovers(where: Path) -> list[str]:
-    return sorted(p.name for p in where.iterdir() if ".building-" in p.name or ".old-" in p.name)
+    """Staging, old-site and lock files of hub build in ``where``."""
+    return sorted(p.name for p in where.iterdir() if any(k in p.name for k in (".building-", ".old-", ".build-lock")))
 
 
 def add_page(project: Path, name: str, body: str) -> None:
@@ -110,10 +116,96 @@ def test_a_first_build_is_readable_by_a_web_server(editions, tmp_path):
     done = hub_build(project, "internal", site)
     assert done.returncode == 1 and "data/hub.yml" in done.stderr and "nothing was written to" in done.stderr
     assert not site.exists() and leftovers(tmp_path) == []
-    from macros.publish import _mode
+    from pmmhub.publish.build import _mode
 
     umask = os.umask(0o022)
     try:
         assert _mode(site) == 0o755  # a new site is not left with mkdtemp's private 0700
     finally:
         os.umask(umask)
+
+
+def started(project: Path, site: Path, **popen) -> tuple[subprocess.Popen, list[int]]:
+    """A ``hub build`` of ``site`` in ``project``, once its staging folder and its engine process exist."""
+    env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    process = subprocess.Popen([str(HUB), "build", "--site-dir", str(site)], cwd=project, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        children = engine_processes(process.pid)
+        if children and any(".building-" in p.name for p in site.parent.iterdir()):
+            return process, children
+        time.sleep(0.05)
+    raise AssertionError(f"the build never reached its engine:\n{process.communicate()}")
+
+
+def engine_processes(pid: int) -> list[int]:
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(c) for c in children if b"mkdocs" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_signal_stops_the_build_and_its_engine_and_leaves_the_old_site_and_nothing_else(editions, tmp_path,
+                                                                                           signum):
+    project, site = previous(editions, "internal", tmp_path)
+    before = snapshot(site)
+    process, engines = started(project, site)
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signum, out + err
+    assert f"interrupted ({signal.Signals(signum).name})" in err and "Traceback" not in out + err
+    assert not any(alive(pid) for pid in engines)
+    assert snapshot(site) == before
+    assert leftovers(tmp_path) == [] and leftovers(project) == [], err
+
+
+def test_the_build_after_a_kill_9_removes_what_the_killed_build_left(editions, tmp_path):
+    project, site = previous(editions, "internal", tmp_path)
+    before = snapshot(site)
+    process, _ = started(project, site, start_new_session=True)
+    os.killpg(process.pid, signal.SIGKILL)  # the build and its engine: nothing can clean up
+    process.communicate(timeout=60)
+    left = [name for name in leftovers(tmp_path) if ".building-" in name]
+    assert left and snapshot(site) == before
+    done = hub_build(project, "internal", site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"removing {left[0]}, left by an interrupted build of site" in done.stderr
+    assert leftovers(tmp_path) == [] and leftovers(project) == []
+
+
+def test_a_site_a_killed_build_moved_aside_is_put_back_even_when_the_next_build_fails(editions, tmp_path):
+    project, site = previous(editions, "internal", tmp_path)
+    before = snapshot(site)
+    moved = tmp_path / ".site.old-k1ll3d"
+    site.rename(moved)  # where a build killed between the two renames of its swap leaves the old site
+    file = project / "data" / "hub.yml"
+    file.write_text(file.read_text(encoding="utf-8") + "bogus: 1\n", encoding="utf-8")
+    done = hub_build(project, "internal", site)
+    assert done.returncode == 1 and "data/hub.yml" in done.stderr, done.stdout + done.stderr
+    assert "put back" in done.stderr and not moved.exists()
+    assert snapshot(site)["tree"] == before["tree"]
+    assert leftovers(tmp_path) == []
+
+
+def test_gitignore_covers_the_staging_old_site_and_lock_names(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / ".gitignore", repo / ".gitignore")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    names = [".site.building-x1y2", ".site-public.old-abc", ".site.build-lock", ".build.build-lock",
+             "out/.site.building-q"]
+    done = subprocess.run(["git", "check-ignore", "--no-index", *names], cwd=repo, capture_output=True, text=True)
+    assert done.stdout.split() == names
+    kept = subprocess.run(["git", "check-ignore", "--no-index", "docs/building-blocks.md", "data/old-x.yml"],
+                          cwd=repo, capture_output=True, text=True)
+    assert kept.stdout == ""

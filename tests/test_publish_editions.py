@@ -15,8 +15,8 @@ from conftest import article, broken_links, hrefs, links_from, text
 from fixtures.publish.builds import COMMIT_DAY, DATA, DOCS, SITE_URL, canary_editions, output_texts
 from fixtures.publish.fill import CANARIES, paths_of, text_paths
 
-from macros.catalog import load
-from macros.model import KINDS
+from pmmhub.relate.catalog import load
+from pmmhub.model import KINDS
 
 MARKERS = ("CANARY", "金丝雀", "intranet.example")  # every canary text has one; every internal URL is on intranet
 ANONYMOUS = ("CANARY-anonymous-customer", "金丝雀匿名客户")

@@ -7,9 +7,9 @@ import material
 from datahelpers import entity, write_hub
 from fixtures.publish.builds import DATA
 
-from macros.catalog import load
-from macros.editions import edition
-from macros.leakcheck import internal_only, scan
+from pmmhub.relate.catalog import load
+from pmmhub.relate.editions import edition
+from pmmhub.publish.leakcheck import internal_only, scan
 
 SECRET = "价格底线请先找区域总监确认"
 ENGLISH = "Ask the regional director before going below the floor price"

@@ -6,8 +6,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 
-from macros.mkdocs_plugin import HubPlugin
-from macros.portal.site import load
+from pmmhub.engines.mkdocs_plugin import HubPlugin
+from pmmhub.render.site import load
 
 
 def test_the_public_edition_withholds_everything_of_a_kind_it_has_nothing_of():

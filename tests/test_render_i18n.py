@@ -4,9 +4,9 @@ import string
 
 import pytest
 
-from macros.render.environment import TEMPLATES
-from macros.render.i18n import labels, languages
-from macros.portal.snippets import ROLE_VIEWS
+from pmmhub.render.environment import TEMPLATES
+from pmmhub.render.i18n import labels, languages
+from pmmhub.render.snippets import ROLE_VIEWS
 
 LANGS = languages()
 
@@ -50,10 +50,10 @@ def test_labels_built_from_values_exist():
     """Templates build keys like "stage." ~ value: every value of every such field has a label."""
     from typing import get_args
 
-    from macros.model.battlecard import Battlecard, Support
-    from macros.model.launch import Checkpoint, Readiness
-    from macros.model.persona import BuyingRole
-    from macros.model.product import Stage
+    from pmmhub.model.battlecard import Battlecard, Support
+    from pmmhub.model.launch import Checkpoint, Readiness
+    from pmmhub.model.persona import BuyingRole
+    from pmmhub.model.product import Stage
 
     table = labels("zh").table
     values = {
@@ -81,7 +81,7 @@ def test_the_public_wording_replaces_labels_that_exist(lang):
 
 
 def test_an_unknown_label_is_an_error_not_a_blank():
-    with pytest.raises(KeyError, match="no label 'nope' in macros/i18n/zh.yml"):
+    with pytest.raises(KeyError, match="no label 'nope' in pmmhub/i18n/zh.yml"):
         labels("zh")("nope")
 
 
@@ -91,7 +91,7 @@ def test_every_label_is_used():
     from pathlib import Path
 
     code = "".join(f.read_text(encoding="utf-8") for f in PORTAL_TEMPLATES)
-    code += (Path(TEMPLATES).parent / "portal" / "snippets.py").read_text(encoding="utf-8")
+    code += (Path(TEMPLATES).parent / "render" / "snippets.py").read_text(encoding="utf-8")
     unused = [k for k in labels("en").table
               if not k.startswith(dynamic) and f'"{k}"' not in code and f"'{k}'" not in code]
     assert unused == []

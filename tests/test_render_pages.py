@@ -4,11 +4,11 @@ import pytest
 import yaml
 from conftest import BUILD_DAY, FIXTURE_DATA
 
-from macros.catalog import load
-from macros.render.context import Context
-from macros.render.environment import md_inline
-from macros.render.pages import PAGE_SIZE, listing_pages, ordered, render_entity, render_listing
-from macros.render.urls import entity_src, listing_src, page_url, relative
+from pmmhub.relate.catalog import load
+from pmmhub.render.context import Context
+from pmmhub.render.environment import md_inline
+from pmmhub.render.pages import PAGE_SIZE, listing_pages, ordered, render_entity, render_listing
+from pmmhub.render.urls import entity_src, listing_src, page_url, relative
 
 CATALOG = load(FIXTURE_DATA)
 CTX = Context.of(CATALOG, day=BUILD_DAY)
@@ -72,7 +72,7 @@ def test_listings_are_ordered_for_scanning():
 
 @pytest.fixture(scope="module")
 def big_catalog(tmp_path_factory):
-    from macros.synth import generate
+    from hubdev.synth import generate
 
     out = tmp_path_factory.mktemp("synth")
     generate(out, 1000, seed=3, today=BUILD_DAY)
@@ -99,7 +99,7 @@ def test_a_long_listing_is_split_into_pages_that_link_each_other(big_catalog):
 
 
 def test_no_entity_page_grows_with_the_hub(big_catalog):
-    from macros.render.environment import RELATED_LIMIT
+    from pmmhub.render.environment import RELATED_LIMIT
 
     ctx = Context.of(big_catalog, day=BUILD_DAY)
     assert max(len(group) for r in big_catalog for _, group in ctx.reverse(r)) > RELATED_LIMIT
@@ -110,8 +110,8 @@ def test_no_entity_page_grows_with_the_hub(big_catalog):
 
 
 def test_the_portfolio_shows_at_most_a_screenful_per_stage(big_catalog):
-    from macros.render.environment import RELATED_LIMIT
-    from macros.render.pages import render_portfolio
+    from pmmhub.render.environment import RELATED_LIMIT
+    from pmmhub.render.pages import render_portfolio
 
     source = render_portfolio(big_catalog, Context.of(big_catalog, day=BUILD_DAY))
     columns = source.split('<div class="hub-board__column"')[1:]

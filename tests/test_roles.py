@@ -5,10 +5,10 @@ import shutil
 import pytest
 from conftest import BUILD_DAY, FIXTURE_DATA, REPO, article
 
-from macros.portal.producers import roles
-from macros.portal.site import load
-from macros.render.i18n import labels, languages
-from macros.render.pages import ordered
+from pmmhub.render.producers import roles
+from pmmhub.render.site import load
+from pmmhub.render.i18n import labels, languages
+from pmmhub.render.pages import ordered
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_fr_gets_results_launches_and_products_in_use(sample):
 
 
 def test_a_role_page_stays_bounded_and_links_to_the_rest(tmp_path):
-    from macros.synth import generate
+    from hubdev.synth import generate
 
     counts = generate(tmp_path, 300, seed=2, today=BUILD_DAY)
     site = load(tmp_path / "data", day=BUILD_DAY)

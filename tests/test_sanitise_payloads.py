@@ -4,7 +4,9 @@ The payload hub (tests/fixtures/publish/payloads.py) puts a corpus of injection 
 every text field of every kind and of hub.yml, a hostile but valid URL in every URL field,
 and calls every macro on every payload entity; it is built for real. No page then holds a
 script, event handler, frame, style, form or loading element from data, nor a link that is
-not http, https, mailto or relative; payloads show as text and Jinja in data is not run.
+not http, https, mailto or truly relative (protocol-relative ``//host`` and backslashed
+``/\\host`` leave for another host: not relative); payloads show as text and Jinja in data
+is not run.
 tests/test_browser_safety.py loads the same pages in Chromium. URL fields with another
 scheme never get that far: validation refuses them (last test).
 """
@@ -12,17 +14,18 @@ from __future__ import annotations
 
 import html.parser
 import re
+import urllib.parse
 
 import pytest
 import yaml
 from fixtures.publish.fill import Filler, fill
-from fixtures.publish.payloads import (LINK_PAGE, HUB_VOCAB, MARKS, PAYLOADS, REFUSED_URLS, URLS, checked_pages,
-                                       ident, links_page, macros_page, payload_site, write_payload_hub)
+from fixtures.publish.payloads import (LINK_PAGE, HUB_VOCAB, MARKS, PAYLOADS, PROTOCOL_RELATIVE, REFUSED_URLS, URLS,
+                                       checked_pages, ident, links_page, macros_page, payload_site, write_payload_hub)
 
-from macros.catalog import load
-from macros.model import KINDS
-from macros.model.fields import leaves
-from macros.portal.snippets import MACROS
+from pmmhub.relate.catalog import load
+from pmmhub.model import KINDS
+from pmmhub.model.fields import leaves
+from pmmhub.render.snippets import MACROS
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +41,13 @@ FORBIDDEN_IN_CONTENT = {"script", "style", "iframe", "frame", "frameset", "objec
                         "input", "button", "textarea", "select", "meta", "link", "img", "image", "video", "audio",
                         "source", "picture", "math", "template", "noscript", "foreignobject", "animate", "set"}
 SAFE_URL = re.compile(r"^(https?:|mailto:|#|\.{0,2}/|[^:/?#]*(?:[/?#]|$))", re.I)
+OTHER_HOST = re.compile(r"^(?:[/\\]{2}|\\)")  # //host, /\host, \\host, \host: the browser goes to another host
+
+
+def unsafe_url(url: str) -> bool:
+    """Neither http, https, mailto nor a path on this site, read as a browser would."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", urllib.parse.unquote(urllib.parse.unquote(url)))
+    return bool(OTHER_HOST.match(cleaned)) or not SAFE_URL.match(cleaned)
 
 
 class Inspector(html.parser.HTMLParser):
@@ -64,8 +74,7 @@ class Inspector(html.parser.HTMLParser):
                 self.problems.append(f"<{tag} {name}=…> event handler")
             if name in URL_ATTRIBUTES and name != "content":
                 for url in ([u.strip().split(" ")[0] for u in value.split(",")] if name == "srcset" else [value]):
-                    cleaned = re.sub(r"[\x00-\x20]", "", url)
-                    if not SAFE_URL.match(cleaned):
+                    if unsafe_url(url):
                         self.problems.append(f"<{tag} {name}={url!r}> unsafe URL")
             if tag != "a" and name in URL_ATTRIBUTES and "evil.example" in value:
                 self.problems.append(f"<{tag} {name}={value!r}> loads from another host")
@@ -88,6 +97,23 @@ class Inspector(html.parser.HTMLParser):
     @staticmethod
     def _icon(attrs) -> bool:  # the theme's inline icons (edit button, permalinks): an svg with a viewBox
         return dict(attrs).get("viewbox") is not None and dict(attrs).get("xmlns") == "http://www.w3.org/2000/svg"
+
+
+class Hrefs(html.parser.HTMLParser):
+    """The href of every element of a page (not text that looks like one)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += [value or "" for name, value in attrs if name == "href"]
+
+
+def hrefs_of(file) -> list[str]:
+    parser = Hrefs()
+    parser.feed(file.read_text(encoding="utf-8"))
+    return parser.found
 
 
 def inspect(file) -> list[str]:
@@ -143,23 +169,52 @@ def test_only_http_https_mailto_and_relative_links_survive_markdown(site):
     assert 'href="http://evil.example/ok"' in approach and "onclick" not in approach  # a link may leave; no handler
 
 
+def test_links_that_leave_for_another_host_lose_their_href_in_every_markdown_field(site):
+    """The protocol-relative payloads (Markdown, reference-style and raw-HTML links; //, \\, encoded
+    and entity variants) sit in every Markdown field of every kind; no built page keeps one."""
+    for n in PROTOCOL_RELATIVE:
+        for kind, spec in KINDS.items():
+            hrefs = hrefs_of(site / spec.folder / ident(kind, n) / "index.html")
+            assert len(hrefs) > 20  # the page, its navigation and its links
+            assert [h for h in hrefs if "evil.example" in h and not h.lower().startswith("https:")] == [], (kind, n)
+    caps = (site / "solutions" / ident("solution", PROTOCOL_RELATIVE[-1]) / "index.html").read_text(encoding="utf-8")
+    assert 'href="HTTPS://example.com/caps"' in caps  # HTTPS in capitals is https
+    refs = (site / "solutions" / ident("solution", PROTOCOL_RELATIVE[-2]) / "index.html").read_text(encoding="utf-8")
+    assert '<a rel="noopener noreferrer">参考</a>' in refs  # the reference-style link is kept as text
+
+
+def test_the_inspector_sees_links_to_another_host():
+    assert [u for u in ("//evil.example", "/\\evil", "\\\\evil", " \t//evil", "%2F%2Fevil", "/%5Cevil") if not unsafe_url(u)] == []
+    assert [u for u in ("https://x.example", "HTTPS://x", "mailto:a@x.example", "../a/", "/a/", "#x", "a.pdf")
+            if unsafe_url(u)] == []
+
+
 # URL fields refuse other schemes -----------------------------------------------------------
 
 def test_url_fields_of_every_kind_refuse_other_schemes(tmp_path):
     """Entity n of every kind has refused URL n (of REFUSED_URLS, in turn) in every URL field."""
+    refused = list(REFUSED_URLS)
     data = write_payload_hub(tmp_path)
     expected = set()
     for kind, spec in KINDS.items():
         for n in range(len(PAYLOADS)):
             url_paths = []
-            filler = Filler(text=lambda path, md: "文本", url=lambda path: url_paths.append(path) or REFUSED_URLS[n % 8],
+            filler = Filler(text=lambda path, md: "文本",
+                            url=lambda path: url_paths.append(path) or refused[n % len(refused)],
                             ref=lambda target: ident(target, (n + 1) % len(PAYLOADS) if target == kind else n),
                             vocab=lambda name: HUB_VOCAB[name])
             text = yaml.safe_dump(fill(spec.model, filler), allow_unicode=True, sort_keys=False)
             (data / spec.folder / f"{ident(kind, n)}.yml").write_text(text, encoding="utf-8")
-            expected |= {(f"{ident(kind, n)}.yml", path.replace("[]", "[0]")) for path in url_paths}
-    assert len(REFUSED_URLS) == 8 and len(expected) > 8 * len(KINDS)
+            expected |= {(f"{ident(kind, n)}.yml", path.replace("[]", "[0]"), refused[n % len(refused)])
+                         for path in url_paths}
+    assert len(PAYLOADS) >= len(refused) and len(expected) > len(refused) * len(KINDS)
     problems = load(data).problems
-    assert {p.message for p in problems} == {"links must be http, https, mailto or relative, not "
-                                             f"'{url.split(':')[0].lower()}:'" for url in REFUSED_URLS}
-    assert {(p.file.replace("\\", "/").rsplit("/", 1)[1], p.field) for p in problems} == expected
+    found = set()
+    for p in problems:
+        file = p.file.replace("\\", "/").rsplit("/", 1)[1]
+        url = next(u for f, path, u in expected if (f, path) == (file, p.field))
+        what = REFUSED_URLS[url]
+        assert p.message.startswith("links must be http, https, mailto or relative"), p.message
+        assert (f"not '{what}:'" in p.message) if what != "//" else ("starts with // or \\" in p.message), p.message
+        found.add((file, p.field, url))
+    assert found == expected

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from datahelpers import copy_of_repository, write_hub
 
-from macros import loader, scaffold
-from macros.catalog import load
-from macros.model import KINDS
+from pmmhub.load import safe_yaml as loader
+from pmmhub.contribute import scaffold
+from pmmhub.relate.catalog import load
+from pmmhub.model import KINDS
 
 HUB = str(Path(sys.executable).with_name("hub"))
 YAMLLINT = str(Path(sys.executable).with_name("yamllint"))
@@ -91,7 +92,7 @@ def test_required_section_of_a_case_study(tmp_path):
         "",
         "# The customer.",
         "customer:",
-        "  # Customer name (never shown when anonymous).",
+        "  # Customer name; when anonymous, it is never shown and no text of the hub may contain it.",
         "  name: 华东某超市",
         "  # Hide the name everywhere.",
         "  # anonymous: false",
@@ -215,6 +216,40 @@ def test_an_existing_yaml_file_is_refused_too(tmp_path):
     result = new(tmp_path, "persona", "cfo")
     assert result.returncode == 1
     assert result.stderr == "Error: data/personas/cfo.yaml already exists: edit that file, or choose another id\n"
+
+
+def test_a_broken_link_or_a_pipe_in_the_way_is_refused(tmp_path):
+    write_hub(tmp_path)
+    os.symlink("/nowhere", tmp_path / "data/personas/cfo.yml")
+    os.mkfifo(tmp_path / "data/personas/ceo.yaml")
+    for id_, name in (("cfo", "cfo.yml"), ("ceo", "ceo.yaml")):
+        result = new(tmp_path, "persona", id_)
+        assert result.returncode == 1
+        assert result.stderr == f"Error: data/personas/{name} already exists: edit that file, or choose another id\n"
+    assert not Path("/nowhere").exists()
+
+
+def test_new_never_writes_through_a_linked_kind_folder(tmp_path):
+    write_hub(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(tmp_path / "data/personas", elsewhere)
+    os.symlink(elsewhere, tmp_path / "data/personas")
+    result = new(tmp_path, "persona", "cfo")
+    assert result.returncode == 1
+    assert result.stderr == (f"Error: data/personas is not a real folder (a symbolic link to {elsewhere}): commit the "
+                             "folder itself; `hub new` writes only inside the hub\n")
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["cio.yml"]
+
+
+@pytest.mark.parametrize("id_", ["index", "page"])
+def test_a_reserved_id_is_refused(tmp_path, id_):
+    write_hub(tmp_path)
+    result = new(tmp_path, "persona", id_)
+    assert result.returncode == 2
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"Error: Invalid value for 'ID': the id '{id_}' is reserved: the portal uses personas/{id_} for ")
+    assert last.endswith(f"; choose a more specific id, e.g. '{id_}-persona' or a name like 'huadong-retail'")
+    assert not (tmp_path / f"data/personas/{id_}.yml").exists()
 
 
 @pytest.mark.parametrize("bad, suggestion", [
@@ -372,7 +407,8 @@ def test_in_a_terminal_the_required_fields_are_asked_for(tmp_path):
         "owner — Who keeps it true: a handle (@name) or an email (e.g. @li-na): li-na",
         "Error: expected a handle like @li-na or an email; found 'li-na'",
         "owner — Who keeps it true: a handle (@name) or an email (e.g. @li-na): @li-na",
-        "customer.name — Customer name (never shown when anonymous) (e.g. 华东某连锁超市): 华东某超市",
+        "customer.name — Customer name; when anonymous, it is never shown and no text of the hub may contain it "
+            "(e.g. 华东某连锁超市): 华东某超市",
         "  customer.industry: manufacturing 制造 · retail 零售",
         "customer.industry — Industry id from hub.yml (e.g. retail): retial",
         "Error: 'retial' is not in hub.yml industries; did you mean 'retail'?",

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from macros.jsonschema import all_schemas
-from macros.model import KINDS, HubConfig
-from macros.model.fields import _strip
+from pmmhub.validate.jsonschema import all_schemas
+from pmmhub.model import KINDS, HubConfig
+from pmmhub.model.fields import _strip
 
 ROOT = Path(__file__).parents[1]
 

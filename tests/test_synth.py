@@ -6,13 +6,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from macros.catalog import load
-from macros.cli import main
-from macros.freshness import stale_records
-from macros.model import KINDS
-from macros.model.common import MARKDOWN, Ref
-from macros.model.fields import leaves
-from macros.synth import SHARES, counts, generate
+from pmmhub.relate.catalog import load
+from pmmhub.cli import main
+from pmmhub.validate.freshness import stale_records
+from pmmhub.model import KINDS
+from pmmhub.model.common import MARKDOWN, Ref
+from pmmhub.model.fields import leaves
+from hubdev.synth import SHARES, counts, generate
 
 TODAY = dt.date(2026, 11, 1)
 

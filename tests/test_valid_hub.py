@@ -1,8 +1,8 @@
 """The baseline every kind test breaks: a small hub with one valid entity per kind."""
 from datahelpers import IDS, problems, write_hub
 
-from macros.catalog import load
-from macros.model import KINDS
+from pmmhub.relate.catalog import load
+from pmmhub.model import KINDS
 
 
 def test_baseline_hub_is_clean(tmp_path):

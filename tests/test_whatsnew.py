@@ -4,8 +4,8 @@ import re
 import pytest
 from conftest import BUILD_DAY, FIXTURE_DATA, REPO
 
-from macros.portal.producers import whatsnew
-from macros.portal.site import load
+from pmmhub.render.producers import whatsnew
+from pmmhub.render.site import load
 
 
 @pytest.fixture(scope="module")

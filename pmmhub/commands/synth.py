@@ -1,0 +1,24 @@
+"""``hub synth``: write a synthetic hub for tests and benchmarks (hidden from ``hub --help``)."""
+import datetime as dt
+
+import click
+
+from hubdev.synth import generate
+
+
+@click.command(hidden=True)
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--entities", "-n", default=1000, show_default=True, type=click.IntRange(min=6),
+              help="How many entities, over all six kinds.")
+@click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same bytes.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Date the review dates are relative to (default: today, or SOURCE_DATE_EPOCH).")
+def synth(out_dir, entities, seed, today):
+    """Write OUT_DIR/data: hub.yml plus N valid, cross-referenced entities."""
+    day: dt.date | None = today.date() if today else None
+    try:
+        made = generate(out_dir, entities, seed, day)
+    except FileExistsError as err:
+        raise click.UsageError(str(err)) from None
+    summary = ", ".join(f"{count} {kind}" for kind, count in made.items())
+    click.echo(f"wrote {sum(made.values())} entities to {out_dir}/data ({summary})")

@@ -1,0 +1,55 @@
+"""``data/hub.yml``: the shared vocabulary and rules every entity is checked against."""
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from pmmhub.model.common import Id, Part, Text, field
+
+Vocabulary = dict[Id, Text]
+DEFAULT_REVIEW_EVERY = {"battlecard": 30, "case-study": 180, "default": 90}
+DEFAULT_SALES_ROLES = {"ar": "AR", "sr": "SR", "fr": "FR"}
+
+
+class DealType(Part):
+    label: Text = field("Display name.", "快速成交")
+    max_deal_size: Annotated[int, Field(gt=0)] | None = field("Largest deal of this type, in the hub currency.", 40000,
+                                                              default=None)
+
+
+class HubConfig(Part):
+    company: Text = field("Company name shown in the portal.", "云帆数智")
+    language: Literal["zh", "en"] = field("Portal language: zh or en.", "zh", default="zh")
+    currency: Text = field("Currency of prices.", "CNY", default="CNY")
+    internal_banner: Text | None = field("Banner on every internal page.", "内部资料，请勿外传", default=None)
+    deal_types: dict[Id, DealType] = field("Deal types: quick (with max_deal_size) and strategic.",
+                                           {"quick": {"label": "快速成交", "max_deal_size": 40000}},
+                                           default_factory=lambda: {"quick": DealType(label="quick"),
+                                                                    "strategic": DealType(label="strategic")})
+    industries: Vocabulary = field("Industry ids and labels.", {"retail": "零售"}, default_factory=dict)
+    regions: Vocabulary = field("Region ids and labels.", {"east-china": "华东"}, default_factory=dict)
+    company_sizes: Vocabulary = field("Company size ids and labels.", {"enterprise": "大型企业"}, default_factory=dict)
+    sales_roles: Vocabulary = field("Sales roles (iron triangle).", {"ar": "客户经理（AR）"},
+                                    default_factory=lambda: dict(DEFAULT_SALES_ROLES))
+    scenarios: Vocabulary = field("Solution scenario ids and labels.", {"omnichannel": "全渠道营销"}, default_factory=dict)
+    functions: Vocabulary = field("Business function ids and labels.", {"marketing": "市场营销"}, default_factory=dict)
+    review_every: dict[str, Annotated[int, Field(gt=0, le=3650)]] = field(
+        "Days between reviews per kind, plus `default`.", {"battlecard": 30, "default": 90},
+        default_factory=lambda: dict(DEFAULT_REVIEW_EVERY))
+
+    @field_validator("review_every")
+    @classmethod
+    def _known_kinds(cls, value: dict) -> dict:
+        from pmmhub.model import KINDS
+
+        unknown = sorted(set(value) - set(KINDS) - {"default"})
+        if unknown:
+            raise ValueError(f"unknown kind(s) {', '.join(unknown)}; use {', '.join(KINDS)} or default")
+        return {**DEFAULT_REVIEW_EVERY, **value}
+
+    def vocabulary(self, name: str) -> dict:
+        if name == "deal_types":
+            return {key: value.label for key, value in self.deal_types.items()}
+        return getattr(self, name)
+
+    def review_interval(self, kind: str) -> int:
+        return self.review_every.get(kind, self.review_every["default"])

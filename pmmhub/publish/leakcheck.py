@@ -1,0 +1,181 @@
+"""Prove a built edition leaks nothing: scan every output file for every text value that
+exists only in internal content, and for every name of an anonymous customer.
+
+An internal text counts when it is long enough to be specific (``MIN_CHARS`` letters or
+digits) and does not also occur inside public text (a public summary may quote a product
+name a battle card uses too). An anonymous customer's name and aliases always count,
+however short and wherever else they occur: public text that contains one is itself a
+leak. Markdown values are checked line by line with the markup stripped, the way they
+appear once rendered. Output is read the way a reader sees it (HTML and JSON unescaped,
+tags removed, gzip unpacked) and compared in ``anonymity.comparable`` form: Unicode width,
+case, whitespace, punctuation and invisible characters (the search index puts zero-width
+spaces between Chinese words) do not matter, so removing a space or writing a full-width
+comma does not hide a text.
+
+The same scan serves the internal edition: there the only secrets are the names of
+anonymous customers.
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pmmhub.model.common import MARKDOWN
+from pmmhub.model.fields import leaves
+from pmmhub.validate import anonymity
+from pmmhub.validate.anonymity import Phrase, comparable, spaced
+from pmmhub.validate.diagnose import dotted
+
+if TYPE_CHECKING:
+    from pmmhub.relate.catalog import Catalog
+
+MIN_CHARS = 6
+FEW = 200  # up to this many secrets, ``scan`` looks for each in turn; beyond, it indexes them by their end
+# Ids, vocabulary ids and enum values (``partial``, ``finance``, ``end-of-life``) are not
+# secrets: they name things, are shared with public content and occur in theme code.
+_ID_LIKE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+_MARKUP = re.compile(r"^\s*(?:[-*+>#]+|\d+[.)])\s*|[*_`~]+|\[|\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def normalise(text: str) -> str:
+    """``text`` without invisible characters, its whitespace runs made one space."""
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
+@dataclass(frozen=True)
+class Leak:
+    file: str  # output file, relative to the site
+    text: str
+    source: str  # data file and field the text comes from
+
+    def __str__(self) -> str:
+        return f"{self.file}: contains internal text {self.text!r} from {self.source}"
+
+
+def texts(catalog: Catalog) -> dict[str, str]:
+    """Every specific text fragment of ``catalog`` -> where it comes from (file: field)."""
+    out: dict[str, str] = {}
+    for record in catalog:
+        for path, value, markers in leaves(record.entity):
+            if not isinstance(value, str):
+                continue
+            for fragment in _fragments(value, MARKDOWN in markers):
+                out.setdefault(fragment, f"{record.path}: {dotted(path)}")
+    return out
+
+
+def _fragments(value: str, markdown: bool) -> list[str]:
+    if _ID_LIKE.match(value):
+        return []
+    lines = value.splitlines() if markdown else [value]
+    cleaned = (normalise(_MARKUP.sub("", line)) for line in lines)
+    return [c for c in cleaned if len(comparable(c)) >= MIN_CHARS]
+
+
+def internal_only(full: Catalog, public: Catalog) -> dict[str, str]:
+    """Texts of the full catalog that the ``public`` edition of it must not contain: internal texts
+    no public text contains, and every name of an anonymous customer."""
+    hub = full.hub
+    vocabulary = [hub.company, *(v for n in ("industries", "regions", "company_sizes", "sales_roles", "scenarios",
+                                             "functions", "deal_types") for v in hub.vocabulary(n).values())]
+    blob = "\n".join(comparable(text) for text in [*texts(public), *vocabulary])
+    out = {text: source for text, source in texts(full).items() if comparable(text) not in blob}
+    for name in anonymity.names(full):
+        out[name.phrase.text] = name.source
+    return out
+
+
+def readable(file: Path) -> str:
+    """A file's text as a reader (or a search engine) would see it, in every variant a text may take."""
+    data = file.read_bytes()
+    suffix = file.suffix
+    if suffix == ".gz":
+        try:
+            data, suffix = gzip.decompress(data), Path(file.stem).suffix
+        except (OSError, EOFError):
+            pass
+    raw = data.decode("utf-8", errors="replace")
+    pieces = [raw]
+    if suffix == ".json":
+        try:
+            pieces = _strings(json.loads(raw))
+        except json.JSONDecodeError:
+            pass
+    return "\n".join(variant for piece in pieces for variant in _variants(piece))
+
+
+def _variants(text: str) -> tuple[str, ...]:
+    """The text, and unescaped: with tags as spaces (blocks) and as nothing (inline markup)."""
+    if "<" not in text and "&" not in text:
+        return (text,)
+    return text, html.unescape(text), html.unescape(_TAG.sub(" ", text)), html.unescape(_TAG.sub("", text))
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for k, v in node.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+def theme_file(site: Path, file: Path) -> bool:
+    """True for a file copied unchanged from the Material theme (it cannot hold data)."""
+    import material
+
+    shipped = Path(material.__file__).parent / "templates" / file.relative_to(site)
+    return shipped.is_file() and shipped.stat().st_size == file.stat().st_size and shipped.read_bytes() == file.read_bytes()
+
+
+def scan(site: Path, secrets: dict[str, str]) -> list[Leak]:
+    """Every file under ``site`` that contains a secret, once per secret (binary files are read as
+    text too: a copied attachment may hold text; only the theme's own files are skipped)."""
+    index = _Index(secrets)
+    leaks = []
+    files = (p for p in site.rglob("*") if p.is_file())
+    for file in sorted(f for f in files if not theme_file(site, f)):
+        shown = file.relative_to(site).as_posix()
+        leaks += [Leak(shown, text, secrets[text]) for text in index.found(readable(file))]
+    return leaks
+
+
+class _Index:
+    """The secrets, grouped by the last ``MIN_CHARS`` letters of their comparable form (texts share
+    beginnings more often than endings): a file is read once, whatever the number of secrets, and
+    only the few whose ending it contains are looked for."""
+
+    def __init__(self, secrets: dict[str, str]):
+        phrases: dict[str, Phrase] = {}
+        for text in secrets:
+            phrase = Phrase(text)
+            if phrase.key:  # a text with no letter or digit finds nothing
+                phrases.setdefault(phrase.key, phrase)
+        self.order = {phrase.text: i for i, phrase in enumerate(phrases.values())}
+        self.short = [p for p in phrases.values() if len(p.key) < MIN_CHARS]
+        self.long = [p for p in phrases.values() if len(p.key) >= MIN_CHARS]
+        self.by_end: dict[str, list[Phrase]] = {}
+        for phrase in self.long:
+            self.by_end.setdefault(phrase.key[-MIN_CHARS:], []).append(phrase)
+
+    def found(self, text: str) -> list[str]:
+        """The secrets ``text`` contains, in the order they were given."""
+        spaced_text = spaced(text)
+        compared = spaced_text.replace(" ", "")
+        hits = [p for p in self.short if p.within(spaced_text, compared)]
+        if len(self.long) <= FEW:  # looking for each is cheaper than reading every start
+            hits += [p for p in self.long if p.within(spaced_text, compared)]
+            return sorted((p.text for p in hits), key=self.order.__getitem__)
+        count = len(compared) - MIN_CHARS + 1
+        grams = set(map(compared.__getitem__, map(slice, range(count), range(MIN_CHARS, count + MIN_CHARS))))
+        for gram in grams.intersection(self.by_end):
+            hits += [p for p in self.by_end[gram] if p.within(spaced_text, compared)]
+        return sorted((p.text for p in hits), key=self.order.__getitem__)

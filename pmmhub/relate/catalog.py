@@ -1,0 +1,210 @@
+"""Load a hub directory into a validated, cross-referenced ``Catalog``.
+
+Every problem in every file is collected; nothing stops at the first one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gc
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pmmhub.load import files as entity_files
+from pmmhub.load import safe_yaml as loader
+from pmmhub.validate.diagnose import dotted, problems_from
+from pmmhub.problems import HubDataError, Problem
+from pmmhub.model import KINDS, Entity, HubConfig
+from pmmhub.model.fields import refs
+
+HUB_FILE = entity_files.HUB_FILE
+DATA_DIR = "data"  # where a repository keeps its hub, unless told otherwise
+VOCABULARIES = ("industries", "regions", "company_sizes", "sales_roles", "scenarios", "functions", "deal_types")
+
+
+@dataclass
+class Record:
+    """One entity with where it came from."""
+
+    kind: str
+    id: str
+    path: str  # as shown to people: relative to the hub root's parent (data/products/x.yml)
+    entity: Entity
+    doc: loader.Document
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.kind, self.id
+
+
+@dataclass(frozen=True)
+class Link:
+    """``source`` names ``target`` at ``field`` (a dotted path in the source)."""
+
+    source: tuple[str, str]
+    target: tuple[str, str]
+    field: str
+
+
+@dataclass
+class Catalog:
+    hub: HubConfig
+    records: dict[str, dict[str, Record]]
+    links: list[Link] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    _reverse: dict = field(default_factory=dict, repr=False)
+
+    def get(self, kind: str, id_: str) -> Record | None:
+        return self.records.get(kind, {}).get(id_)
+
+    def all(self, kind: str) -> list[Record]:
+        return [self.records[kind][i] for i in sorted(self.records.get(kind, {}))]
+
+    def __iter__(self):
+        for kind in KINDS:
+            yield from self.all(kind)
+
+    def __len__(self) -> int:
+        return sum(len(r) for r in self.records.values())
+
+    def referrers(self, kind: str, id_: str, source_kind: str | None = None) -> list[Record]:
+        """Entities that name (kind, id_), optionally only those of ``source_kind``; sorted, unique."""
+        keys = self._reverse.get((kind, id_), ())
+        found = {k for k in keys if source_kind is None or k[0] == source_kind}
+        return [self.get(*k) for k in sorted(found)]
+
+    def targets(self, record: Record, kind: str | None = None) -> list[Record]:
+        """Entities ``record`` names, optionally only those of ``kind``; in order of first mention."""
+        seen: dict = {}
+        for link in self.links_from.get(record.key, ()):
+            if kind is None or link.target[0] == kind:
+                seen.setdefault(link.target, None)
+        return [self.get(*k) for k in seen if self.get(*k)]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def raise_for_errors(self) -> None:
+        if self.errors:
+            raise HubDataError(self.problems)
+
+    def index_links(self) -> None:
+        self._reverse, self.links_from = {}, {}
+        for link in self.links:
+            self._reverse.setdefault(link.target, set()).add(link.source)
+            self.links_from.setdefault(link.source, []).append(link)
+
+
+def load(data_dir: Path | str) -> Catalog:
+    """Read, validate and relate every file under ``data_dir``."""
+    # The load allocates a large, long-lived object graph (YAML nodes kept for error
+    # locations, models); the cyclic GC would rescan it again and again for nothing.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        catalog = _load(Path(data_dir))
+        gc.freeze()  # later collections need not scan what the catalog holds either
+        return catalog
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(data_dir: Path) -> Catalog:
+    root = Path(data_dir)
+    shown = _display_base(root)
+    problems: list[Problem] = []
+    hub = _load_hub(root, shown, problems)
+    records: dict[str, dict[str, Record]] = {k: {} for k in KINDS}
+    if not root.is_dir():
+        problems.append(Problem(str(root), 1, 1, "", "no such hub directory", "run from the repository root, or pass DATA_DIR"))
+    else:
+        files = entity_files.list_files(root, lambda path: _show(path, shown), problems)
+        context = {"ids": {k: {f.stem for f in fs} for k, fs in files.items()}}
+        if hub is not None:
+            context["vocab"] = {name: set(hub.vocabulary(name)) for name in VOCABULARIES}
+        for kind, kind_files in files.items():
+            for file in kind_files:
+                _load_file(file, kind, _show(file, shown), records, problems, context)
+    catalog = Catalog(hub or HubConfig(company="?"), records, problems=problems)
+    collect_links(catalog)
+    catalog.index_links()
+    from pmmhub.validate import anonymity
+    catalog.problems += anonymity.problems(catalog)
+    catalog.problems.sort()
+    return catalog
+
+
+def _display_base(root: Path) -> Path:
+    try:
+        return root.resolve().parent.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return root.resolve().parent
+
+
+def _show(path: Path, base: Path) -> str:
+    full = os.path.join(_real_folder(path.parent, os.getcwd()), path.name)
+    return os.path.relpath(full) if not base.is_absolute() else full
+
+
+@functools.lru_cache(maxsize=64)
+def _real_folder(folder: Path, cwd: str) -> str:
+    """A folder's real path, resolved once per folder rather than once per file."""
+    return str(folder.resolve())
+
+
+def read_hub(root: Path) -> HubConfig | None:
+    """Only ``hub.yml``, or ``None`` if it is missing or invalid."""
+    return _load_hub(Path(root), _display_base(Path(root)), [])
+
+
+def _load_hub(root: Path, base: Path, problems: list[Problem]) -> HubConfig | None:
+    file = root / HUB_FILE
+    if not entity_files.exists(file):
+        problems.append(Problem(_show(file, base), 1, 1, "", f"missing {HUB_FILE} (company, language, vocabularies)",
+                                "copy data/hub.yml from the sample hub and adjust it"))
+        return None
+    doc, found = loader.read(file, _show(file, base))
+    problems += found
+    if doc is None:
+        return None
+    try:
+        return HubConfig.model_validate(doc.data)
+    except ValidationError as err:
+        problems += problems_from(err, doc, HubConfig)
+        return None
+
+
+def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[Problem], context: dict) -> None:
+    """Parse and validate one entity file into ``records``; its problems into ``problems``."""
+    doc, found = loader.read(file, shown)
+    problems += found
+    if doc is None:
+        return
+    model = KINDS[kind].model
+    try:
+        entity = model.model_validate(doc.data, context={**context, "self": (kind, file.stem)})
+    except ValidationError as err:
+        problems += problems_from(err, doc, model, context)
+        return
+    records[kind][file.stem] = Record(kind, file.stem, shown, entity, doc)
+
+
+def collect_links(catalog: Catalog) -> None:
+    """Record every reference (already checked during validation) for reverse relations."""
+    for record in catalog:
+        for path, value, ref in refs(record.entity):
+            if catalog.get(ref.kind, value):
+                catalog.links.append(Link(record.key, (ref.kind, value), dotted(path)))
+
+
+def today() -> dt.date:
+    """The build's notion of today: SOURCE_DATE_EPOCH when set, for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()

@@ -1,0 +1,77 @@
+"""What a template may ask while rendering one page: labels, links, relations, freshness."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from pmmhub.relate.catalog import Catalog, Record, today
+from pmmhub.validate.freshness import Freshness, freshness
+from pmmhub.model import KINDS
+from pmmhub.render.i18n import Labels, labels
+from pmmhub.render.urls import entity_src, page_url, relative
+
+
+@dataclass(frozen=True)
+class Context:
+    catalog: Catalog
+    labels: Labels
+    today: dt.date
+    directory_urls: bool = True
+    page: str = "index.md"  # source path of the page being rendered
+    # Relative links start from the page's URL (MkDocs leaves raw HTML links alone), or from its
+    # source file's folder (Zensical rewrites every relative link as seen from the source file)
+    links_from_source: bool = False
+
+    @classmethod
+    def of(cls, catalog: Catalog, *, day: dt.date | None = None, directory_urls: bool = True,
+           audience: str = "internal", links_from_source: bool = False) -> Context:
+        return cls(catalog, labels(catalog.hub.language, audience), day or today(), directory_urls,
+                   links_from_source=links_from_source)
+
+    def at(self, page: str) -> Context:
+        return replace(self, page=page)
+
+    # labels -----------------------------------------------------------------
+    def t(self, key: str, **values) -> str:
+        return self.labels(key, **values)
+
+    def vocab(self, name: str, id_: str | None) -> str:
+        return self.catalog.hub.vocabulary(name).get(id_, id_) if id_ else ""
+
+    # links ------------------------------------------------------------------
+    def url(self, target: Record | str) -> str:
+        """Relative link to a record's page or to a page source path."""
+        src = entity_src(target.kind, target.id) if isinstance(target, Record) else target
+        return relative(page_url(src, self.directory_urls), self.here)
+
+    @cached_property
+    def here(self) -> str:
+        return self.page if self.links_from_source else page_url(self.page, self.directory_urls)
+
+    def get(self, kind: str, id_: str) -> Record:
+        return self.catalog.get(kind, id_)
+
+    def refs(self, kind: str, ids) -> list[Record]:
+        return [r for r in (self.catalog.get(kind, i) for i in ids or ()) if r]
+
+    # relations --------------------------------------------------------------
+    def referrers(self, record: Record, source_kind: str | None = None) -> list[Record]:
+        return self.catalog.referrers(record.kind, record.id, source_kind)
+
+    def reverse(self, record: Record) -> list[tuple[str, list[Record]]]:
+        """Entities that name ``record`` and that it does not name itself, grouped by kind."""
+        named = {r.key for r in self.catalog.targets(record)}
+        groups = []
+        for kind in KINDS:
+            found = [r for r in self.referrers(record, kind) if r.key not in named]
+            if found:
+                groups.append((kind, found))
+        return groups
+
+    # freshness --------------------------------------------------------------
+    def fresh(self, record: Record) -> Freshness:
+        return freshness(self.catalog, record, self.today)
+
+    def days_until(self, day: dt.date) -> int:
+        return (day - self.today).days

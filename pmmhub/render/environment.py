@@ -1,0 +1,65 @@
+"""The Jinja environment for ``pmmhub/templates``: autoescaped, strict, with the text filters.
+
+Every ``{{ value }}`` that is not already safe HTML goes through ``text.plain`` (via
+``finalize``), so data text is always escaped and inert, whatever the template.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from pmmhub.model import KINDS
+from pmmhub.render.text import markdown, plain
+from pmmhub.render.urls import industry_src, listing_src
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+RELATED_LIMIT = 24  # cards per group of related pages: a page must not grow with the hub
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def _finalize(value):
+    """What ``{{ value }}`` prints: ``plain(value)``, leaving the common case to autoescape (same result, in C)."""
+    if isinstance(value, str) and "`" not in value:
+        return value  # Markup stays as is; other text is escaped by autoescape exactly as plain() would
+    return plain(value)
+
+
+def md_inline(text) -> Markup:
+    """Plain text for a Markdown context such as a heading: escaped, on one line, no Markdown syntax."""
+    one_line = " ".join(str(text).split())
+    return Markup(_MD_PUNCT.sub(r"\\\1", html.escape(one_line, quote=False)))
+
+
+def front_matter(**fields) -> Markup:
+    """A YAML front matter block; ``title`` is HTML-escaped because themes print it unescaped.
+
+    Values are written as JSON, which is YAML too, and much faster to write.
+    """
+    if "title" in fields:
+        fields["title"] = html.escape(fields["title"])
+    body = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items())
+    return Markup(f"---\n{body}---\n")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(md=markdown, md_inline=md_inline)
+    env.globals.update(front_matter=front_matter, KINDS=KINDS, RELATED_LIMIT=RELATED_LIMIT, listing_src=listing_src,
+                       industry_src=industry_src)
+    return env

@@ -1,0 +1,95 @@
+"""Write a rendered tree to disk incrementally: only what changed, and nothing stale left.
+
+A rendered tree is a mapping of relative POSIX paths to bytes. ``sync`` compares it with
+the folder: a file whose bytes are the same is not touched (its time stays, so an engine's
+dirty rebuild skips it), a changed or new file is written atomically (a temporary file
+renamed into place, so a reader never sees half a page), and a file the tree no longer
+has is removed. The folder carries a stamp file so ``sync`` never empties a folder it
+did not make.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STAMP = ".hub-rendered"
+STAMP_TEXT = b"rendered by `hub render`; every file here is rewritten or removed by the next render\n"
+
+
+class NotARenderedTree(Exception):
+    """The output folder holds files that ``hub render`` did not write."""
+
+
+@dataclass
+class Changes:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"{len(self.written)} written, {len(self.removed)} removed, {self.unchanged} unchanged"
+
+
+def sync(out: Path, tree: dict[str, bytes]) -> Changes:
+    """Make the folder ``out`` hold exactly ``tree``, writing only files whose bytes differ."""
+    out = Path(out)
+    _claim(out)
+    changes = Changes()
+    for rel, data in sorted(tree.items()):
+        target = out / rel
+        if _same(target, data):
+            changes.unchanged += 1
+            continue
+        _write(target, data)
+        changes.written.append(rel)
+    for rel in sorted(set(existing(out)) - set(tree)):
+        (out / rel).unlink()
+        changes.removed.append(rel)
+    _prune_empty(out)
+    return changes
+
+
+def existing(out: Path) -> list[str]:
+    """The files under ``out`` (relative POSIX paths), the stamp left out."""
+    found = []
+    for folder, dirs, files in os.walk(out):
+        base = Path(folder).relative_to(out)
+        found += [(base / name).as_posix() for name in files if not (folder == str(out) and name == STAMP)]
+    return found
+
+
+def _claim(out: Path) -> None:
+    if out.is_dir() and not (out / STAMP).is_file() and any(out.iterdir()):
+        raise NotARenderedTree(f"{out} is not empty and was not made by `hub render`; "
+                               "choose an empty or new folder")
+    out.mkdir(parents=True, exist_ok=True)
+    if not (out / STAMP).is_file():
+        (out / STAMP).write_bytes(STAMP_TEXT)
+
+
+def _same(target: Path, data: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _prune_empty(out: Path) -> None:
+    for folder, dirs, files in os.walk(out, topdown=False):
+        if folder != str(out) and not os.listdir(folder):
+            os.rmdir(folder)

@@ -90,7 +90,7 @@ def counts(n: int) -> dict[str, int]:
     """Entities per kind for a hub of ``n``: the shares above, rounded to sum to ``n``, at least one each."""
     if n < len(SHARES):
         raise ValueError(f"a synthetic hub needs at least {len(SHARES)} entities (one per kind), not {n}")
-    exact = {kind: n * share for kind, share in SHARES.items()}
+    exact = {kind: n * SHARES[kind] for kind in KINDS}
     out = {kind: int(value) for kind, value in exact.items()}
     for kind in sorted(exact, key=lambda k: out[k] - exact[k])[: n - sum(out.values())]:
         out[kind] += 1
@@ -101,16 +101,22 @@ def counts(n: int) -> dict[str, int]:
     return out
 
 
-def generate(out_dir: Path | str, n: int, seed: int = 1, today: dt.date | None = None) -> dict[str, int]:
-    """Write a synthetic hub of ``n`` entities into ``out_dir/data``; return the count per kind."""
+def generate(out_dir: Path | str, n: int, seed: int = 1, today: dt.date | None = None,
+             skewed: bool = False) -> dict[str, int]:
+    """Write a synthetic hub of ``n`` entities into ``out_dir/data``; return the count per kind.
+
+    ``skewed``: references follow a long tail, as in a real hub (``_Synth.refs``)."""
     data = Path(out_dir) / "data"
     if data.exists() and any(data.iterdir()):
         raise FileExistsError(f"{data} is not empty; generate into a new directory")
-    synth = _Synth(random.Random(seed), today or build_day(), counts(n))
+    synth = _Synth(random.Random(seed), today or build_day(), counts(n), skewed)
     _write(data / HUB_FILE, MODELINE.format(up="../", name="hub"), synth.hub())
     for kind, id_, body in synth.entities():
         _write(data / KINDS[kind].folder / f"{id_}.yml", MODELINE.format(up="../../", name=kind), body)
     return dict(synth.counts)
+
+
+SKEW = 1.0  # Zipf exponent of a skewed hub's references
 
 
 class Flow(list):
@@ -193,7 +199,8 @@ class _Text:
 class _Synth:
     """Plans ids for every kind first, so each entity can name any other of the right kind."""
 
-    def __init__(self, rng: random.Random, today: dt.date, counts: dict[str, int]):
+    def __init__(self, rng: random.Random, today: dt.date, counts: dict[str, int], skewed: bool = False):
+        self.skewed = skewed
         self.rng, self.today, self.counts = rng, today, counts
         self.text = _Text(rng)
         self.names: dict[tuple[str, str], str] = {}
@@ -204,34 +211,53 @@ class _Synth:
 
     # ids and names -------------------------------------------------------------------
     def _plan(self, kind: str, i: int) -> str:
-        rng = self.rng
-        if kind == "product":
-            (line, slug), (kind_en, kind_zh) = rng.choice(PRODUCT_LINES), rng.choice(PRODUCT_TYPES)
-            id_, name = f"{slug}-{kind_en.lower()}-{i}", f"{line}{kind_en} {kind_zh} {i}"
-        elif kind == "persona":
-            (role, slug), industry = rng.choice(ROLES), rng.choice(list(VOCAB["industries"]))
-            id_, name = f"{slug}-{industry}-{i}", f"{VOCAB['industries'][industry]}行业{role}"
-        elif kind == "battlecard":
-            brand, slug = rng.choice(BRANDS)
-            id_, name = f"{slug}-{i}", f"{brand}{rng.choice(['数据', '软件', '智能', 'Analytics'])} {i}"
-        elif kind == "case-study":
-            (city, slug), industry = rng.choice(CITIES), rng.choice(list(VOCAB["industries"]))
-            # unique, and no name inside another: an anonymous customer must be named nowhere
-            id_, name = f"{slug}-{industry}-{i}", f"{city}{rng.choice(CUSTOMERS[industry])}（{i:05d}）"
-            self.facets[kind, id_] = {"industry": industry}
-        elif kind == "solution":
-            industry, scenario = rng.choice(list(VOCAB["industries"])), rng.choice(list(VOCAB["scenarios"]))
-            id_ = f"{industry}-{scenario}-{i}"
-            name = f"{VOCAB['industries'][industry]}{VOCAB['scenarios'][scenario]}解决方案"
-            self.facets[kind, id_] = {"industry": industry, "scenario": scenario}
-        else:
-            id_, name = f"launch-{self.today.year + 1}-{i}", f"{self.today.year + 1} 上市计划 {i}"
+        id_, name = getattr(self, "_plan_" + kind.replace("-", "_"))(i)
         self.names[kind, id_] = name
         return id_
 
-    def refs(self, kind: str, low: int, high: int, exclude: str | None = None) -> Flow:
+    def _plan_product(self, i: int) -> tuple[str, str]:
+        (line, slug), (kind_en, kind_zh) = self.rng.choice(PRODUCT_LINES), self.rng.choice(PRODUCT_TYPES)
+        return f"{slug}-{kind_en.lower()}-{i}", f"{line}{kind_en} {kind_zh} {i}"
+
+    def _plan_persona(self, i: int) -> tuple[str, str]:
+        (role, slug), industry = self.rng.choice(ROLES), self.rng.choice(list(VOCAB["industries"]))
+        return f"{slug}-{industry}-{i}", f"{VOCAB['industries'][industry]}行业{role}"
+
+    def _plan_battlecard(self, i: int) -> tuple[str, str]:
+        brand, slug = self.rng.choice(BRANDS)
+        return f"{slug}-{i}", f"{brand}{self.rng.choice(['数据', '软件', '智能', 'Analytics'])} {i}"
+
+    def _plan_case_study(self, i: int) -> tuple[str, str]:
+        (city, slug), industry = self.rng.choice(CITIES), self.rng.choice(list(VOCAB["industries"]))
+        # unique, and no name inside another: an anonymous customer must be named nowhere
+        id_ = f"{slug}-{industry}-{i}"
+        self.facets["case-study", id_] = {"industry": industry}
+        return id_, f"{city}{self.rng.choice(CUSTOMERS[industry])}（{i:05d}）"
+
+    def _plan_solution(self, i: int) -> tuple[str, str]:
+        industry, scenario = self.rng.choice(list(VOCAB["industries"])), self.rng.choice(list(VOCAB["scenarios"]))
+        id_ = f"{industry}-{scenario}-{i}"
+        self.facets["solution", id_] = {"industry": industry, "scenario": scenario}
+        return id_, f"{VOCAB['industries'][industry]}{VOCAB['scenarios'][scenario]}解决方案"
+
+    def _plan_launch(self, i: int) -> tuple[str, str]:
+        return f"launch-{self.today.year + 1}-{i}", f"{self.today.year + 1} 上市计划 {i}"
+
+    def refs(self, kind: str, low: int, high: int, exclude: str | None = None, head: float = 0.0) -> Flow:
+        """``low``..``high`` ids of ``kind``: uniform, or in a skewed hub along a long tail (Zipf,
+        exponent ``SKEW``: the first product is cited by about a third of the case studies, the
+        first competitor displaced far more than any other); ``head``: the first id's share at
+        least (in a skewed hub, most battle cards meet the flagship product)."""
         pool = [i for i in self.ids[kind] if i != exclude]
-        return Flow(self.rng.sample(pool, min(len(pool), self.rng.randint(low, high))))
+        k = min(len(pool), self.rng.randint(low, high))
+        if not self.skewed:
+            return Flow(self.rng.sample(pool, k))
+        # weighted sampling without replacement (Efraimidis-Spirakis): the k largest u ** (1 / w)
+        keys = [(self.rng.random() ** ((rank + 1) ** SKEW), id_) for rank, id_ in enumerate(pool)]
+        picked = [id_ for _, id_ in sorted(keys, reverse=True)[:k]]
+        if pool and pool[0] not in picked and self.rng.random() < head:  # ``head``: the first's share at least
+            picked[-1:] = [pool[0]]
+        return Flow(picked)
 
     # shared pieces -------------------------------------------------------------------
     def day(self, low: int, high: int) -> dt.date:
@@ -265,7 +291,7 @@ class _Synth:
     # kinds -----------------------------------------------------------------------------
     def entities(self):
         """(kind, id, body) for every entity; case studies first so proof can point at real users."""
-        for kind in ("case-study", "product", "persona", "battlecard", "solution", "launch"):
+        for kind in sorted(KINDS, key=lambda k: k != "case-study"):  # stable: then in registry order
             build = getattr(self, kind.replace("-", "_"))
             for id_ in self.ids[kind]:
                 yield kind, id_, build(id_)
@@ -377,7 +403,7 @@ class _Synth:
         body["competitor"] = {"name": name, "website": f"https://www.{id_}.example", "their_pitch": t.line(lang),
                               "target_customers": t.line(lang)}
         body["threat"] = rng.choice(["high", "medium", "low"])
-        body["products"] = self.refs("product", 1, 3)
+        body["products"] = self.refs("product", 1, 3, head=0.7)  # most cards meet the flagship
         body["quick_take"] = {"we_win_when": t.sentence(lang), "they_win_when": t.sentence(lang), "one_liner": t.line(lang)}
         proof = self.displaced.get(id_) or self.ids["case-study"]
         body["why_we_win"] = [{"point": t.line(lang), "proof": Flow(rng.sample(proof, min(len(proof), rng.randint(1, 2))))}

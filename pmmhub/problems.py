@@ -1,6 +1,7 @@
 """Problems found in hub data, and how they are printed for people and machines."""
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import asdict, dataclass
 
@@ -31,6 +32,12 @@ class Problem:
             body += f" (hint: {self.hint})"
         body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{level} file={self.file},line={self.line},col={self.column}::{body}"
+
+
+def suggest(word: str, options) -> str:
+    """The hint "did you mean 'x'?" for the option closest to ``word``; empty if none is close."""
+    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
 
 
 class HubDataError(Exception):

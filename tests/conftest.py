@@ -12,15 +12,25 @@
 ``make_project`` and ``build`` are plain functions too, for tests that need a project of
 their own (a broken data file, a page with a bad macro). Build times are printed at the
 end of the run.
+
+Every test gets one layer marker (``pytest_collection_modifyitems``), so a layer runs alone:
+``browser`` (drives Chromium: uses ``browser``, ``page`` or ``site_url``; also ``build``),
+``build`` (runs a site build: a build fixture, or ``build(``, ``hub build``, mkdocs or
+zensical in the test, its parameters, its fixtures or the module's helpers it calls) and ``unit``
+(everything else: ``pytest -m unit`` is the fast subset). A test marked by hand keeps its
+marker; a ``unit`` test that runs ``build()`` fails, so a wrong guess cannot hide.
 """
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import inspect
 import os
 import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -58,6 +68,8 @@ def epoch(day: dt.date) -> str:
 def build(project: Path, label: str = "", day: dt.date | None = BUILD_DAY, config: str = "mkdocs.yml",
           env: dict[str, str] | None = None, site: Path | None = None) -> Build:
     """``mkdocs build --strict`` of ``project`` into ``site`` (default ``project/site``); never raises on failure."""
+    if _RUNNING and _RUNNING[-1].get_closest_marker("unit"):
+        pytest.fail(f"{_RUNNING[-1].nodeid} runs a build but is marked unit: mark it @pytest.mark.build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
     if day is not None:
         env["SOURCE_DATE_EPOCH"] = epoch(day)
@@ -129,6 +141,96 @@ def portal_build(tmp_path_factory) -> Build:
 def portal_build_en(tmp_path_factory) -> Build:
     project = make_project(tmp_path_factory.mktemp("portal-en"), hub={"language": "en"})
     return built(build(project, "portal fixture (en)"))
+
+
+# Test layers -------------------------------------------------------------------
+
+LAYERS = ("unit", "build", "browser")
+BROWSER_FIXTURES = {"browser", "page", "site_url"}
+BUILD_FIXTURES = {"sample_build", "built_site"}  # and every portal_build*
+BUILD_CALLS = {"build", "built", "build_edition", "build_with"}  # conftest's, publish's and the engines' builds
+BUILD_LINE = re.compile(r"^(\S*/)?(hub|mkdocs|zensical) build\b")
+_RUNNING: list[pytest.Item] = []  # the test being run, for the check in ``build``
+
+
+def _tree(obj) -> ast.AST | None:
+    try:
+        return ast.parse(textwrap.dedent(inspect.getsource(obj)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+
+
+def _is_build_line(value) -> bool:
+    return isinstance(value, str) and bool(BUILD_LINE.match(value.strip())) and "--help" not in value
+
+
+def _calls(tree: ast.AST | None) -> tuple[bool, set[str]]:
+    """Whether the code runs a build itself, and the names of the functions it calls."""
+    names, builds = set(), False
+    for node in ast.walk(tree) if tree else ():
+        if isinstance(node, ast.Name) and node.id == "MKDOCS":
+            builds = True
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        names.add(name)
+        words = [a.value for arg in node.args for a in ([arg] if not isinstance(arg, (ast.List, ast.Tuple))
+                                                         else arg.elts) if isinstance(a, ast.Constant)]
+        command = [w for w in words if isinstance(w, str)]
+        builds |= name in BUILD_CALLS or any(map(_is_build_line, command)) or (
+            "build" in command and "--help" not in command)  # [HUB, "build", …] or run("build", …)
+    return builds, names
+
+
+def _building_helpers(module) -> set[str]:
+    """Names of the module's functions (its own and imported) that run a build, directly or via another."""
+    calls = {name: _calls(_tree(f)) for name, f in vars(module).items()
+             if inspect.isfunction(f) and not name.startswith("test")}
+    found = {name for name, (builds, _) in calls.items() if builds}
+    while more := {name for name, (_, called) in calls.items() if name not in found and called & found}:
+        found |= more
+    return found
+
+
+def _runs_build(item, helpers: set[str]) -> bool:
+    names = set(item.fixturenames)
+    if names & BUILD_FIXTURES or any(n.startswith("portal_build") for n in names):
+        return True
+    if any(map(_is_build_line, getattr(getattr(item, "callspec", None), "params", {}).values())):
+        return True  # a command line as a parameter
+    code = [getattr(item, "function", None)]
+    code += [d.func for name in names for d in item._fixtureinfo.name2fixturedefs.get(name, ())]
+    for obj in code:
+        builds, called = _calls(_tree(obj))
+        if builds or called & helpers:
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config, items):
+    helpers: dict[object, set[str]] = {}
+    for item in items:
+        if any(item.get_closest_marker(layer) for layer in LAYERS):
+            continue
+        module = getattr(item, "module", None)
+        if module not in helpers:
+            helpers[module] = _building_helpers(module) if module else set()
+        if BROWSER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.build)
+        elif _runs_build(item, helpers[module]):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    _RUNNING.append(item)
+    try:
+        return (yield)
+    finally:
+        _RUNNING.pop()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -63,6 +63,15 @@ def entity(kind: str, **changes) -> dict:
     return data
 
 
+def english(root: Path) -> None:
+    """Make the hub written by ``write_hub`` an English one (``language: en``, English industry labels)."""
+    file = root / "data" / "hub.yml"
+    hub = yaml.safe_load(file.read_text(encoding="utf-8"))
+    file.write_text(yaml.safe_dump({**hub, "language": "en", "industries": {"retail": "Retail",
+                                                                              "manufacturing": "Manufacturing"}},
+                                   allow_unicode=True), encoding="utf-8")
+
+
 def write_hub(root: Path, overrides: dict[str, dict | str] | None = None) -> Path:
     """A complete valid hub (one entity per kind) under root/data; ``overrides`` maps
     ``kind`` (or ``kind/id``) to replacement data or raw YAML text."""

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from datahelpers import entity, write_hub
 
@@ -106,3 +107,70 @@ def test_validate_does_not_import_mkdocs_or_markdown(tmp_path):
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'markdown', 'jinja2', 'nh3')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# one spelling for the data folder --------------------------------------------------
+
+def test_data_dir_option_names_the_hub(tmp_path):
+    write_hub(tmp_path / "hub")
+    result = run("validate", "--data-dir", "hub/data", cwd=tmp_path)
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "ok: 6 entities in hub/data are valid", "")
+
+
+def test_the_older_positional_folder_still_works_and_says_how_to_write_it(tmp_path):
+    write_hub(tmp_path / "hub")
+    result = run("validate", "hub/data", cwd=tmp_path)
+    assert (result.returncode, result.stdout.strip()) == (0, "ok: 6 entities in hub/data are valid")
+    assert result.stderr.strip() == ("warning: `hub validate hub/data` is the older spelling; "
+                                     "write `hub validate --data-dir hub/data`")
+    same = run("validate", "hub/data", "--data-dir", "hub/data", cwd=tmp_path)
+    assert same.returncode == 0
+
+
+def test_two_different_data_folders_are_refused(tmp_path):
+    write_hub(tmp_path / "a")
+    result = run("validate", "a/data", "--data-dir", "b/data", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "two data folders given: DATA_DIR 'a/data' and --data-dir 'b/data'; pass only --data-dir" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_ci_workflow_lines_still_work(tmp_path):
+    workflows = (Path(__file__).parents[1] / ".github" / "workflows").glob("*.yml")
+    lines = {line.split("run:", 1)[1].strip() for w in workflows for line in w.read_text(encoding="utf-8").splitlines()
+             if "run: hub validate" in line}
+    assert lines == {"hub validate --format github"}
+    broken_hub(tmp_path)
+    result = run("validate", "--format", "github", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout.startswith("::error file=data/battlecards/xinghe.yml,")
+
+
+@pytest.mark.parametrize("command", ["validate", "new", "diff", "codeowners", "schema"])
+def test_every_command_that_reads_the_hub_spells_its_folder_data_dir(command):
+    from click.testing import CliRunner
+    from pmmhub.cli import main
+
+    import click
+
+    cmd = main.get_command(None, command)
+    if isinstance(cmd, click.Group):  # `hub new` has one subcommand per kind
+        ctx = click.Context(cmd)
+        commands = [cmd.get_command(ctx, name) for name in cmd.list_commands(ctx)]
+        assert commands
+    else:
+        commands = [cmd]
+    for one in commands:
+        options = {name: p for p in one.params for name in getattr(p, "opts", []) if name.startswith("--")}
+        assert "--data-dir" in options, one.name
+        assert options["--data-dir"].default == "data" and not options["--data-dir"].hidden
+        assert not ({"--data", "--data-folder", "--hub"} & {n for n, p in options.items() if not p.hidden})
+    shown = [command, commands[0].name] if commands[0] is not cmd else [command]
+    assert "--data-dir DIRECTORY" in CliRunner().invoke(main, [*shown, "--help"]).output
+
+
+def test_build_says_where_its_data_folder_comes_from():
+    from click.testing import CliRunner
+    from pmmhub.cli import main
+
+    help_text = " ".join(CliRunner().invoke(main, ["build", "--help"]).output.split())
+    assert "hub plugin names the data" in help_text

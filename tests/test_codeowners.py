@@ -118,3 +118,17 @@ def test_a_hub_with_errors_is_refused(repo):
 def test_the_committed_codeowners_is_current():
     result = run("--check", cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_rules_are_a_library_the_command_only_wires_in(tmp_path):
+    from pmmhub.contribute import codeowners as owners
+
+    generated = owners.block([("/data/products/a.yml", "@li"), ("/data/products/b\\ c.yml", "x@example.com")])
+    assert generated == HEADER + "/data/products/a.yml @li\n/data/products/b\\ c.yml x@example.com\n# END hub codeowners\n"
+    hand = "* @platform-team\n"
+    assert owners.merge(hand, generated) == hand + "\n" + generated
+    assert owners.merge(owners.merge(hand, generated) + "/docs/ @writers\n", generated) == \
+        hand + "\n" + generated + "/docs/ @writers\n"
+    assert owners.merge("", generated) == generated
+    command = (ROOT / "pmmhub" / "commands" / "codeowners.py").read_text(encoding="utf-8")
+    assert "def merge" not in command and "def rules" not in command and "BEGIN =" not in command

@@ -9,7 +9,7 @@ import pytest
 from conftest import BUILD_DAY, FIXTURE_DATA, REPO
 
 from pmmhub.model import KINDS
-from pmmhub.render.producers.listings import FACETS, FINDER, finder_index
+from pmmhub.render.producers.listings import FINDER, finder_index
 from pmmhub.render.site import load
 from pmmhub.render.pages import PAGE_SIZE, ordered
 
@@ -24,12 +24,12 @@ def index(site, kind):
 
 
 def test_the_finders_facets_are_the_contracts_field_names():
-    keys = {kind: [f.key for f in facets] for kind, facets in FACETS.items()}
+    keys = {kind.name: [f.key for f in kind.facets] for kind in KINDS.values()}
     assert keys["case-study"] == ["industry", "region", "size", "product", "persona", "displaced", "deal_type",
                                   "results", "reference_calls"]
     assert keys["battlecard"][:2] == ["threat", "product"]
     assert {"industry", "scenario", "function"} <= set(keys["solution"])
-    assert set(FACETS) == set(KINDS)
+    assert all(keys.values()), "every kind has facets"
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -104,7 +104,14 @@ def test_every_facet_title_and_value_label_exists(lang):
     from pmmhub.render.i18n import labels
 
     table = labels(lang)
-    assert all(table.has(f.label) for facets in FACETS.values() for f in facets)
+    assert all(table.has(f.label) for kind in KINDS.values() for f in kind.facets)
     assert table.has("finder.yes") and table.has("finder.no")
     for key in ("filters", "clear", "shown", "no_match", "load_failed", "copy", "copied", "copy_failed", "print"):
         assert table.has(f"js.{key}"), key  # the finder's and copy buttons' words, handed to the page
+
+
+def test_only_yes_no_facets_are_flagged(sample):
+    found = index(sample, "case-study")
+    flagged = {f["key"] for f in found["facets"] if f.get("flag")}
+    assert flagged == {"results", "reference_calls"}
+    assert all(v[0] in ("yes", "no") for f in found["facets"] if f["key"] in flagged for v in f["values"])

@@ -40,3 +40,16 @@ def test_approvals_default_to_not_approved(tmp_path):
     catalog = load(write_hub(tmp_path, {"case-study": entity("case-study", approvals=None)}))
     approvals = catalog.get("case-study", "huadong").entity.approvals
     assert (approvals.public_story, approvals.logo, approvals.reference_calls) == (False, False, False)
+
+
+def test_aliases_are_a_list_of_texts(tmp_path):
+    assert check(tmp_path, "case-study", entity("case-study", customer=customer(aliases=["恒川", ""]))) == [
+        (FILE, "- ''", "customer.aliases[1]", "must not be empty")]
+
+
+def test_aliases_default_to_none(tmp_path):
+    from pmmhub.relate.catalog import load
+    from datahelpers import write_hub
+
+    catalog = load(write_hub(tmp_path, {"case-study": entity("case-study")}))
+    assert catalog.get("case-study", "huadong").entity.customer.aliases == []

@@ -232,7 +232,7 @@ def test_diff_of_committed_links_reads_none_of_them(repo):
     commit(repo, "links")
     for args in (("HEAD~1", "HEAD"), ("HEAD~1",)):  # the commit, and the working tree
         result = diff(repo, *args)
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 1, result.stderr  # the change adds validation errors: the PR check fails
         assert "- data/products/zero.yml:1:1: not a regular file (a symbolic link to /dev/zero)" in result.stdout
         assert f"- data/products/secret.yml:1:1: not a regular file (a symbolic link to {md(str(outside))})" in result.stdout
         assert "data/personas/passwd.yml:1:1: not a regular file (a symbolic link to ../../../etc/passwd)" in result.stdout
@@ -245,7 +245,7 @@ def test_diff_refuses_an_oversized_blob_without_reading_it(repo):
     commit(repo, "big")
     big.unlink()
     result = diff(repo, "HEAD~1", "HEAD")
-    assert result.returncode == 0
+    assert result.returncode == 1  # a new validation error
     assert "- data/products/big.yml:1:1: the file is 1.8 MiB; the limit is 1 MiB" in result.stdout
 
 
@@ -278,4 +278,4 @@ def test_diff_still_reports_ordinary_changes(repo):
     os.chmod(repo / "data/personas/cfo.yml", stat.S_IRUSR | stat.S_IWUSR | stat.S_IXUSR)  # executable bit: 100755
     commit(repo, "cfo")
     result = diff(repo, "HEAD~1", "HEAD")
-    assert "- persona cfo (财务总监)" in result.stdout
+    assert "- 买家画像 cfo (财务总监) — data/personas/cfo.yml" in result.stdout  # in the hub's language

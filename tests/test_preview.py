@@ -87,3 +87,34 @@ def test_an_edit_to_a_yaml_file_shows_without_a_restart(serve, tmp_path):
                      "the preview does not watch data/ (the hub plugin's on_serve must call "
                      f"server.watch on the data folder)\n{log()}")
     assert server.poll() is None  # still the same server: no restart
+
+
+def test_data_errors_show_in_the_browser_on_every_page_and_clear_once_fixed(serve, tmp_path, browser):
+    """While a YAML file is broken, any page of the preview shows every problem as `hub validate`
+    prints it, and live reload brings the page back by itself once the file is fixed."""
+    from browserkit import new_page
+
+    repo, base, server = serve
+    card = sorted((repo / "data" / "battlecards").glob("*.yml"))[0]
+    persona = sorted((repo / "data" / "personas").glob("*.yml"))[0]
+    url = f"{base}battlecards/{card.stem}/"
+    assert wait_for(lambda: fetch(url), STARTUP_SECONDS, server), "the preview did not start"
+    good_card, good_persona = (f.read_text(encoding="utf-8") for f in (card, persona))
+    with new_page(browser) as page:
+        page.goto(url)
+        page.wait_for_selector(".hub-header")
+        card.write_text(good_card.replace("\nthreat: ", "\nthreat: 很高 #", 1).replace("\nowner:", "\nownr:", 1),
+                        encoding="utf-8")
+        persona.write_text(good_persona.replace("\nbuying_role:", "\nbuying_rol:", 1), encoding="utf-8")
+        alert = page.wait_for_selector(".hub-errors", timeout=REBUILD_SECONDS * 1000)  # live reload, no click
+        shown = alert.inner_text()
+        shown_card = card.relative_to(repo).as_posix()
+        assert "数据有错误" in shown
+        assert f"{shown_card}:" in shown and "owner: required field missing" in shown and "ownr: unknown field" in shown
+        assert f"{persona.relative_to(repo).as_posix()}:" in shown and "hint:" in shown
+        assert fetch(f"{base}products/") and "hub-errors" in fetch(f"{base}products/")  # every page, no hang
+        card.write_text(good_card, encoding="utf-8")
+        persona.write_text(good_persona, encoding="utf-8")
+        page.wait_for_selector(".hub-header", timeout=REBUILD_SECONDS * 1000)  # back by itself
+        assert page.query_selector(".hub-errors") is None
+    assert server.poll() is None

@@ -1,11 +1,12 @@
-"""The leak scanner finds a secret however the output spells it (fast: no build)."""
+"""The leak scanner finds a secret however the output spells it, and an anonymous customer's
+name always (fast: no build, but for one real build that must be refused)."""
 import gzip
 import json
 from pathlib import Path
 
 import material
 from datahelpers import entity, write_hub
-from fixtures.publish.builds import DATA
+from fixtures.publish.builds import DATA, canary_project, hub_build
 
 from pmmhub.relate.catalog import load
 from pmmhub.relate.editions import edition
@@ -76,3 +77,59 @@ def test_text_that_public_content_also_uses_is_not_a_secret(tmp_path):
     catalog = load(write_hub(tmp_path, {"product": product, "battlecard": card}))
     secrets = internal_only(catalog, edition(catalog, "public"))
     assert shared not in secrets and "升级要停机多久才能完成" in secrets
+
+
+def test_a_note_with_spacing_width_or_punctuation_changed_is_still_caught(tmp_path):
+    variants = {
+        "space.html": "<p>价格底线 请先找区域总监确认</p>",
+        "full-width.html": "<p>价格底线，请先找区域总监确认。</p>",
+        "spread.html": "<p>价 格 底 线 请 先 找 区 域 总 监 确 认</p>",
+        "english.html": "<p>ＡＳＫ the regional-director, before going below the floor-price!</p>",
+        "joined.json": json.dumps({"text": "askTheRegionalDirectorBeforeGoingBelowTheFloorPrice"}),
+    }
+    for name, content in variants.items():
+        assert found(site_with(tmp_path / name, name, content)) != [], name
+    leak = scan(site_with(tmp_path / "shown", "a.html", "<p>价格底线，请先找区域总监确认。</p>"), SECRETS)
+    assert [str(x) for x in leak] == [f"a.html: contains internal text '{SECRET}' from data/products/x.yml: internal_notes"]
+
+
+def test_text_that_differs_is_not_a_leak(tmp_path):
+    assert found(site_with(tmp_path, "a.html", "<p>价格底线请找销售确认；Ask the director first.</p>")) == []
+
+
+def test_an_anonymous_name_is_a_secret_however_short_even_where_public_text_has_it(tmp_path):
+    case = entity("case-study", visibility="public",
+                  customer={"name": "恒川电气", "aliases": ["恒川", "HC"], "anonymous": True, "industry": "retail"})
+    product = entity("product", visibility="public", summary="恒川电气 HC 都在用")  # a validation error, too
+    catalog = load(write_hub(tmp_path, {"case-study": case, "product": product}))
+    assert any("names the anonymous customer" in p.message for p in catalog.errors)
+    for audience in ("public", "internal"):
+        secrets = internal_only(catalog, edition(catalog, audience))
+        assert {"恒川电气", "恒川", "HC"} <= set(secrets), audience
+        assert secrets["HC"].endswith("case-studies/huadong.yml: customer.aliases[1]")
+
+
+def test_a_short_latin_name_is_found_as_a_word_only(tmp_path):
+    secrets = {"HC": "data/case-studies/x.yml: customer.aliases[0]"}
+    for text in ("HC 的门店", "我们为ＨＣ提供", "h.c. said", "<b>HC</b>'s stores"):
+        assert scan(site_with(tmp_path / str(len(text)), "a.html", f"<p>{text}</p>"), secrets) != [], text
+    assert scan(site_with(tmp_path / "none", "a.html", "<p>much care, HCM and schools</p>"), secrets) == []
+
+
+def test_a_build_naming_the_anonymous_customer_is_refused_even_where_public_text_has_the_name(tmp_path):
+    project = canary_project(tmp_path / "project")
+    hub = project / "data" / "hub.yml"  # a vocabulary label is public text the data check does not read
+    label = "manufacturing: CANARY-anonymous-customer 金丝雀匿名客户"
+    hub.write_text(hub.read_text(encoding="utf-8").replace("manufacturing: 制造", label), encoding="utf-8")
+    (project / "docs" / "notes.md").write_text(
+        "客户 ＣＡＮＡＲＹ anonymous-customer，金丝雀 匿名客户 同意做推荐。\n\n"
+        "竞品地雷：CANARY battlecard landmines·金丝雀机密\n", encoding="utf-8")
+    site = tmp_path / "site-public"
+    done = hub_build(project, "public", site)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0 and not site.exists()
+    assert ("notes/index.html: contains internal text 'CANARY-anonymous-customer 金丝雀匿名客户' "
+            "from data/case-studies/open-case-study.yml: customer.name") in output
+    assert ("notes/index.html: contains internal text 'CANARY-battlecard-landmines 金丝雀机密' "
+            "from data/battlecards/canary-battlecard.yml: landmines[0]") in output
+    assert "Traceback" not in output

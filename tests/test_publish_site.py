@@ -2,11 +2,7 @@
 
 from conftest import BUILD_DAY
 from fixtures.publish.builds import DATA
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import get_navigation
-
-from pmmhub.engines.mkdocs_plugin import HubPlugin
+from pmmhub.render.settings import edition_overrides, published_nav
 from pmmhub.render.site import load
 
 
@@ -28,23 +24,16 @@ def test_the_internal_edition_withholds_nothing_and_names_no_anonymous_customer(
     assert site.hidden == frozenset()
 
 
-def navigation(tmp_path, nav, excluded):
-    config = MkDocsConfig()
-    (tmp_path / "docs").mkdir()
-    config.load_dict({"site_name": "hub", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site"),
-                      "nav": nav})
-    assert config.validate() == ([], [])
-    files = Files([])
-    for src in ("index.md", "a.md", "b.md", "c.md"):
-        inclusion = InclusionLevel.EXCLUDED if src in excluded else InclusionLevel.INCLUDED
-        files.append(File(src, config.docs_dir, config.site_dir, True, inclusion=inclusion))
-    return HubPlugin().on_nav(get_navigation(files, config), config, files)
+def test_navigation_drops_pages_left_out_and_sections_left_empty():
+    nav = ["index.md", {"内部": ["a.md", "b.md"]}, {"混合": ["a.md", "c.md"]}, {"外链": "https://example.com/"}]
+    assert published_nav(nav, {"index.md", "c.md"}) == ["index.md", {"混合": ["c.md"]}, {"外链": "https://example.com/"}]
+    assert published_nav([{"首页": "index.md"}, {"空": [{"深": ["x.md"]}]}], {"index.md"}) == [{"首页": "index.md"}]
+    assert published_nav(None, set()) is None
 
 
-def test_navigation_drops_pages_left_out_and_sections_left_empty(tmp_path):
-    nav = navigation(tmp_path, ["index.md", {"内部": ["a.md", "b.md"]}, {"混合": ["a.md", "c.md"]}],
-                     excluded={"a.md", "b.md"})
-    assert [item.title for item in nav.items[1:]] == ["混合"]
-    assert [page.file.src_uri for page in nav.pages] == ["index.md", "c.md"]
-    assert nav.pages[0].next_page is nav.pages[1] and nav.pages[1].previous_page is nav.pages[0]
-    assert nav.pages[1].next_page is None
+def test_the_edition_settings_drop_repository_links_for_customers():
+    public = edition_overrides(load(DATA, day=BUILD_DAY, audience="public"), ["index.md"], {"index.md"}, DATA)
+    internal = edition_overrides(load(DATA, day=BUILD_DAY), ["index.md"], {"index.md"}, DATA)
+    assert public["repo_url"] is None and public["edit_uri"] is None and "repo_url" not in internal
+    assert public["extra.hub"]["banner"] == "" and internal["extra.hub"]["banner"]
+    assert public["extra.hub"]["audience"] == "public" and internal["theme.language"] == "zh"

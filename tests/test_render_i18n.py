@@ -87,7 +87,9 @@ def test_an_unknown_label_is_an_error_not_a_blank():
 
 def test_every_label_is_used():
     dynamic = ("stage.", "threat.", "visibility.", "buying_role.", "decision.", "status.", "support.", "approval.",
-               "kind.", "home.role_hint.", "js.", "roles.", "finder.", "public.")
+               "kind.", "home.role_hint.", "js.", "roles.", "finder.", "public.",
+               "report.", "health.", "digest.", "new.", "diff.",  # tests/test_report_labels.py checks these
+               "search.")  # docs/assets/search.js reads them
     from pathlib import Path
 
     code = "".join(f.read_text(encoding="utf-8") for f in PORTAL_TEMPLATES)

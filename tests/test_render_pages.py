@@ -118,3 +118,53 @@ def test_the_portfolio_shows_at_most_a_screenful_per_stage(big_catalog):
     counts = [c.count("<li data-hub-id=") for c in columns]
     assert max(counts) == RELATED_LIMIT  # the synthetic hub has more products in some stage
     assert "?stage=" in source
+
+
+# shared blocks: one macro each, no copies ------------------------------------------
+
+@pytest.mark.parametrize("needle, home", [
+    ('"listing.all"', "partials/refs.html"),  # the "see all N" link
+    ('class="hub-competitors"', "partials/tables.html"),
+    ('class="hub-fields', "partials/tables.html"),  # key/value tables
+    ('"product.ga"', "partials/facts.html"),  # lifecycle facts
+    ('"product.end_of_sale"', "partials/facts.html"),
+])
+def test_a_shared_block_is_written_once(needle, home):
+    from pmmhub.render.environment import TEMPLATES
+
+    pages = [p for p in TEMPLATES.rglob("*") if p.is_file() and p.parts[len(TEMPLATES.parts)] not in ("scaffold", "review")]
+    holders = sorted(p.relative_to(TEMPLATES).as_posix() for p in pages if needle in p.read_text(encoding="utf-8"))
+    assert holders == [home]
+
+
+def _macro(call: str, **values) -> str:
+    from pmmhub.render.environment import environment
+
+    source = ('{% import "partials/refs.html" as r with context %}{% import "partials/tables.html" as tables '
+              'with context %}{% import "partials/facts.html" as facts with context %}' + call)
+    ctx = CTX.at("industries/retail.md")
+    return environment().from_string(source).render(ctx=ctx, t=ctx.t, **values)
+
+
+def test_see_all_shows_only_when_the_list_was_cut_and_keeps_its_filter():
+    assert _macro('{{ r.more("case-study", 24, 24, "?industry=retail") }}') == ""
+    assert _macro('{{ r.more("case-study", 25, 24, "?industry=retail") }}') == (
+        '<p class="hub-more"><a href="../../case-studies/?industry=retail">'
+        f'{CTX.t("listing.all", count=25)}</a></p>\n')
+
+
+def test_a_key_value_table_escapes_data_and_links_only_with_href():
+    html = _macro('{% call tables.fields("extra") %}{{ tables.field("k", v) }}\n{{ tables.field("w", u, href=u) }}\n'
+                  '{% endcall %}', v="<script>x</script>", u="https://example.com/?a=1&b=2")
+    assert html.startswith('<div class="hub-fields extra">\n<table>\n<tbody>\n')
+    assert "<td>&lt;script&gt;x&lt;/script&gt;</td>" in html
+    assert '<td><a href="https://example.com/?a=1&amp;b=2">https://example.com/?a=1&amp;b=2</a></td>' in html
+    assert html.endswith("</tbody>\n</table>\n</div>\n")
+
+
+def test_lifecycle_facts_name_only_what_the_product_has():
+    lanyun = CATALOG.get("product", "lanyun")
+    html = _macro("{{ facts.lifecycle(lc) }}", lc=lanyun.entity.lifecycle.model_copy(update={"end_of_sale": None,
+                                                                                            "successor": None}))
+    assert CTX.t("product.end_of_sale") not in html and CTX.t("product.successor") not in html
+    assert html == f'<span class="hub-facts__label">{CTX.t("product.ga")}</span> 2024-03-01 '

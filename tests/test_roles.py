@@ -107,11 +107,45 @@ def test_the_public_edition_leaves_empty_sections_out_and_the_internal_one_says_
         assert 'class="hub-muted">' + labels("zh")("listing.empty") not in page
 
 
+def test_each_section_is_view_data_laid_out_by_its_own_partial(tmp_path):
+    from hubdev.synth import generate
+
+    generate(tmp_path, 300, seed=2, today=BUILD_DAY)
+    site = load(tmp_path / "data", day=BUILD_DAY)
+    names = list(roles.SECTION_KINDS)
+    views = {v.name: v for v in roles.views(site, names)}
+    assert list(views) == names
+    refs = views["reference_cases"]
+    every = [r for r in ordered(site.catalog, "case-study") if r.entity.approvals.reference_calls]
+    assert (refs.count, refs.shown, refs.listing, refs.query) == (len(every), every[:roles.LIMIT], "case-study",
+                                                                  "?reference_calls=yes")
+    assert len(views["value_props"].shown) == roles.DETAIL_LIMIT < views["value_props"].count
+    pricing = views["pricing"]
+    assert pricing.listing is None and {r.kind for r in pricing.shown.ours} == {"product"}
+    assert {r.kind for r in pricing.shown.theirs} == {"battlecard"} and len(pricing.shown.theirs) <= roles.LIMIT
+    for row in views["launches"].shown:
+        pending = [c for c in row.record.entity.checkpoints if c.decision == "pending"]
+        assert row.next == (pending[0] if pending else None)
+        assert (row.ready, row.needed) == row.record.entity.progress
+
+
+def test_the_role_template_has_no_per_section_branches():
+    from pmmhub.render.environment import TEMPLATES, environment
+
+    page = (TEMPLATES / "roles-role.md").read_text(encoding="utf-8")
+    assert not re.search(r"name\s*(==|in)\s*[\"'(]", page), "a section's layout belongs in its roles/ partial"
+    assert len(page.splitlines()) <= 30
+    for section in roles.SECTION_KINDS.values():
+        environment().get_template(f"roles/{section.partial}.html")
+        if section.fragment:
+            environment().get_template(f"fragments/{section.fragment}.html")
+
+
 @pytest.mark.parametrize("lang", languages())
 def test_every_section_has_a_label(lang):
     sections = {s for names in [*roles.SECTIONS.values(), roles.OTHER] for s in names}
     assert all(labels(lang).has(f"roles.{s}") for s in sections)
-    assert set(roles.SOURCES) == sections
+    assert set(roles.SECTION_KINDS) == sections
 
 
 def test_role_pages_are_built_and_reached_from_home(built_site):

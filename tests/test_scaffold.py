@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from datahelpers import copy_of_repository, write_hub
+from datahelpers import copy_of_repository, english, write_hub
 
 from pmmhub.load import safe_yaml as loader
 from pmmhub.contribute import scaffold
@@ -138,7 +138,7 @@ def test_every_sample_is_valid_once_uncommented(kind):
     doc, problems = loader.parse_text(text, "starter.yml")
     assert problems == []
     entity = KINDS[kind].model.model_validate(doc.data)
-    hidden = scaffold.HIDDEN.get(kind, set())
+    hidden = scaffold.hidden(kind)
     assert set(doc.data) == set(KINDS[kind].model.model_fields) - hidden  # every field is offered
     assert entity.owner == "@li-na"
 
@@ -147,7 +147,7 @@ def test_every_sample_is_valid_once_uncommented(kind):
 def test_every_field_is_described_in_the_starter(kind):
     text = scaffold.render(kind, "x", {})
     for name, info in KINDS[kind].model.model_fields.items():
-        if name in scaffold.HIDDEN.get(kind, set()):
+        if name in scaffold.hidden(kind):
             continue
         assert f"# {info.description}\n" in text, name
 
@@ -177,6 +177,7 @@ def test_the_options_of_each_kind_are_its_required_fields():
 
 def test_success_prints_the_next_steps(tmp_path):
     write_hub(tmp_path)
+    english(tmp_path)  # the hub's language decides hub new's; these check the English wording
     result = new(tmp_path, "case-study", "acme")
     assert result.stderr == ""
     assert result.stdout == """\
@@ -351,13 +352,15 @@ def test_no_hub_here(tmp_path):
 
 def test_codeowners_is_updated_when_the_repository_has_one(tmp_path):
     write_hub(tmp_path)
+    english(tmp_path)  # the hub's language decides hub new's; these check the English wording
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     (tmp_path / ".github").mkdir()
     assert run("codeowners", cwd=tmp_path).returncode == 0
     result = new(tmp_path, "persona", "cfo")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[1] == ("Updated .github/CODEOWNERS: @li-na will be asked to review changes to "
-                                             "data/personas/cfo.yml.")
+    said = result.stdout.splitlines()
+    assert said[0] == "The hub keeps .github/CODEOWNERS: @li-na will be added as the reviewer of the new file."
+    assert said[2] == "Updated .github/CODEOWNERS: @li-na will be asked to review changes to data/personas/cfo.yml."
     assert "/data/personas/cfo.yml @li-na\n" in (tmp_path / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert run("codeowners", "--check", cwd=tmp_path).returncode == 0
 
@@ -396,6 +399,7 @@ def converse(argv, answers, cwd, timeout=60):
 
 def test_in_a_terminal_the_required_fields_are_asked_for(tmp_path):
     write_hub(tmp_path)
+    english(tmp_path)  # the hub's language decides hub new's; these check the English wording
     code, screen = converse([HUB, "new", "case-study", "acme"],
                             ["华东某连锁超市会员平台", "三周上线", "li-na", "@li-na", "华东某超市", "retial", "retail"],
                             tmp_path)
@@ -409,10 +413,10 @@ def test_in_a_terminal_the_required_fields_are_asked_for(tmp_path):
         "owner — Who keeps it true: a handle (@name) or an email (e.g. @li-na): @li-na",
         "customer.name — Customer name; when anonymous, it is never shown and no text of the hub may contain it "
             "(e.g. 华东某连锁超市): 华东某超市",
-        "  customer.industry: manufacturing 制造 · retail 零售",
-        "customer.industry — Industry id from hub.yml (e.g. retail): retial",
+        "  customer.industry: manufacturing Manufacturing · retail Retail",
+        "customer.industry — Industry id from hub.yml (e.g. manufacturing): retial",
         "Error: 'retial' is not in hub.yml industries; did you mean 'retail'?",
-        "customer.industry — Industry id from hub.yml (e.g. retail): retail",
+        "customer.industry — Industry id from hub.yml (e.g. manufacturing): retail",
         "Created data/case-studies/acme.yml: a case study starter that passes `hub validate`.",
         "",
     ]
@@ -422,6 +426,7 @@ def test_in_a_terminal_the_required_fields_are_asked_for(tmp_path):
 
 def test_in_a_terminal_a_solution_asks_for_its_focus(tmp_path):
     write_hub(tmp_path)
+    english(tmp_path)  # the hub's language decides hub new's; these check the English wording
     code, screen = converse([HUB, "new", "solution", "omni-2", "--name", "全渠道", "--summary", "会员打通",
                              "--owner", "@li-na"], ["", "omnichannel", ""], tmp_path)
     assert code == 0, screen

@@ -6,36 +6,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
 from pmmhub.validate.jsonschema import all_schemas
 from pmmhub.model import KINDS, HubConfig
-from pmmhub.model.fields import _strip
+from pmmhub.model.fields import models
 
 ROOT = Path(__file__).parents[1]
 
 
 def all_models():
-    seen, todo = {}, [HubConfig, *(k.model for k in KINDS.values())]
-    while todo:
-        model = todo.pop()
-        if model.__name__ in seen:
-            continue
-        seen[model.__name__] = model
-        for info in model.model_fields.values():
-            todo += _nested_models(info.annotation)
-    return list(seen.values())
-
-
-def _nested_models(annotation):
-    from typing import get_args
-
-    found = []
-    for arg in (annotation, *get_args(annotation), *[a for g in get_args(annotation) for a in get_args(g)]):
-        arg = _strip(arg)
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
-            found.append(arg)
-    return found
+    return list({m: None for root in (HubConfig, *(k.model for k in KINDS.values())) for m in models(root)})
 
 
 @pytest.mark.parametrize("model", all_models(), ids=lambda m: m.__name__)
@@ -59,7 +39,7 @@ def test_vocabulary_fields_become_enums_from_hub_yml():
 
 def test_shipped_schemas_are_current(tmp_path):
     hub = str(Path(sys.executable).with_name("hub"))
-    subprocess.run([hub, "schema", str(tmp_path), "--data", "data"], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([hub, "schema", str(tmp_path), "--data-dir", "data"], cwd=ROOT, check=True, capture_output=True)
     for file in sorted(tmp_path.glob("*.schema.json")):
         shipped = ROOT / "schema" / file.name
         assert shipped.read_text(encoding="utf-8") == file.read_text(encoding="utf-8"), \
@@ -73,3 +53,19 @@ def test_sample_files_carry_the_schema_modeline():
             first = file.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema=../../schema/{kind.name}.schema.json", file
     assert json.loads((ROOT / ".vscode" / "settings.json").read_text())["yaml.schemas"]
+
+
+def test_the_older_data_option_still_works_and_two_folders_are_refused(tmp_path):
+    hub = str(Path(sys.executable).with_name("hub"))
+    new = subprocess.run([hub, "schema", str(tmp_path / "a"), "--data-dir", "data"], cwd=ROOT, capture_output=True,
+                         text=True)
+    old = subprocess.run([hub, "schema", str(tmp_path / "b"), "--data", "data"], cwd=ROOT, capture_output=True,
+                         text=True)
+    assert (new.returncode, new.stderr, old.returncode) == (0, "", 0)
+    assert old.stderr.strip() == "warning: --data is the older spelling; write --data-dir data"
+    assert [f.read_bytes() for f in sorted((tmp_path / "a").iterdir())] == \
+        [f.read_bytes() for f in sorted((tmp_path / "b").iterdir())]
+    both = subprocess.run([hub, "schema", str(tmp_path / "c"), "--data", "data", "--data-dir", "other"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert both.returncode == 2 and not (tmp_path / "c").exists()
+    assert "two data folders given: --data 'data' and --data-dir 'other'; pass only --data-dir" in both.stderr

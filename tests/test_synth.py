@@ -144,3 +144,30 @@ def test_hidden_cli_command_writes_a_hub_that_validates(tmp_path):
     assert again.exit_code == 2 and "not empty" in again.output
     with_yaml = yaml.safe_load((tmp_path / "data" / "hub.yml").read_text(encoding="utf-8"))
     assert with_yaml["language"] == "zh"
+
+
+def test_every_kind_of_the_registry_has_a_share_and_a_builder():
+    from hubdev.synth import SHARES, _Synth
+
+    assert set(SHARES) == set(KINDS)
+    assert all(hasattr(_Synth, kind.replace("-", "_")) and hasattr(_Synth, "_plan_" + kind.replace("-", "_"))
+               for kind in KINDS)
+
+
+def test_a_skewed_hub_has_the_long_tail_of_a_real_one(tmp_path):
+    """One flagship product cited by about a third of the case studies and met in most battle
+    cards, one competitor displaced far more than any other; still valid."""
+    import collections
+
+    from hubdev.synth import generate
+
+    generate(tmp_path, 600, seed=3, today=dt.date(2026, 11, 20), skewed=True)
+    catalog = load(tmp_path / "data")
+    assert catalog.errors == []
+    cases, cards = catalog.all("case-study"), catalog.all("battlecard")
+    cited = collections.Counter(p for r in cases for p in r.entity.products).most_common(2)
+    met = collections.Counter(p for r in cards for p in r.entity.products).most_common(1)
+    displaced = collections.Counter(b for r in cases for b in r.entity.displaced).most_common(2)
+    assert 0.28 <= cited[0][1] / len(cases) <= 0.5 and cited[0][1] > 1.8 * cited[1][1]
+    assert met[0][0] == cited[0][0] and met[0][1] / len(cards) > 0.5
+    assert displaced[0][1] > 1.8 * displaced[1][1]

@@ -72,7 +72,7 @@ def actionlint(*files: Path) -> list[dict]:
 
 def test_workflows_pass_actionlint():
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["pr.yml", "publish.yml"]
+    assert [f.name for f in files] == ["digest.yml", "pr.yml", "publish.yml"]
     assert actionlint(*files) == []
 
 
@@ -174,7 +174,7 @@ def test_each_hub_command_of_the_workflows_runs_here(checkout, tmp_path, step_en
                             text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     if "hub diff" in line:
-        assert summary.read_text(encoding="utf-8").startswith("## Content changes: `HEAD (")
+        assert summary.read_text(encoding="utf-8").startswith("## 内容变更：`HEAD (")  # the sample hub is Chinese
     if line.startswith("hub validate --format github"):
         assert "::error" not in result.stdout
 

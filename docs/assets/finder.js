@@ -140,9 +140,8 @@
       li.appendChild(el("p", { "class": "hub-finder__summary" }, item.summary));
       var tags = [];
       index.facets.forEach(function (f) {
-        (item.f[f.key] || []).forEach(function (id) {
-          if (!/^(yes|no)$/.test(id)) tags.push(names[f.key][id]);
-        });
+        if (f.flag) return;  /* a yes / no facet: "yes" says nothing as a tag */
+        (item.f[f.key] || []).forEach(function (id) { tags.push(names[f.key][id]); });
       });
       li.appendChild(el("p", { "class": "hub-finder__tags" }, tags.join(" · ")));
       return li;

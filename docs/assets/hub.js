@@ -114,11 +114,4 @@ window.addEventListener("afterprint", function () {
   });
 });
 
-/* The home page's search entry is a label for Material's search toggle: make it work from the keyboard too. */
-document.addEventListener("keydown", function (event) {
-  var box = event.target.closest && event.target.closest(".hub-search__box");
-  if (box && (event.key === "Enter" || event.key === " ")) {
-    event.preventDefault();
-    box.click();
-  }
-});
+/* The home page's search box is a real input now, run by docs/assets/search.js. */

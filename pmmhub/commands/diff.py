@@ -1,9 +1,10 @@
 """``hub diff BASE [HEAD]``: what a change does to the hub, as Markdown for reviewers."""
+import sys
 from pathlib import Path
 
 import click
 
-from pmmhub.contribute.contentdiff import diff as content_diff
+from pmmhub.contribute.contentdiff import report_of, to_markdown
 from pmmhub.git import GitError
 
 
@@ -17,8 +18,9 @@ def diff(base, head, data_dir):
 
     HEAD is a git revision too; without it the working tree is compared, as it is on
     disk now (uncommitted and untracked files included). Lists the entities added,
-    removed and changed (with the fields that changed), new validation errors and
-    entities that became stale.
+    removed and changed (naming what was added or removed), new validation errors and
+    entities that became stale, in the hub's language. Exit 1 when the change adds
+    validation errors, so the check and the summary agree.
 
     \b
     Examples:
@@ -27,6 +29,8 @@ def diff(base, head, data_dir):
       hub diff "$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"
     """
     try:
-        click.echo(content_diff(base, head, Path(data_dir)), nl=False)
+        report = report_of(base, head, Path(data_dir))
     except GitError as err:
         raise click.UsageError(str(err)) from err
+    click.echo(to_markdown(report), nl=False)
+    sys.exit(1 if report.new_errors else 0)

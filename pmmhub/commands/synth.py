@@ -1,9 +1,11 @@
-"""``hub synth``: write a synthetic hub for tests and benchmarks (hidden from ``hub --help``)."""
+"""``hub synth``: write a synthetic hub for tests and benchmarks (hidden from ``hub --help``).
+
+The generator is development tooling (``hubdev.synth``), not the runtime engine: it is
+imported only when this command runs.
+"""
 import datetime as dt
 
 import click
-
-from hubdev.synth import generate
 
 
 @click.command(hidden=True)
@@ -15,6 +17,13 @@ from hubdev.synth import generate
               help="Date the review dates are relative to (default: today, or SOURCE_DATE_EPOCH).")
 def synth(out_dir, entities, seed, today):
     """Write OUT_DIR/data: hub.yml plus N valid, cross-referenced entities."""
+    try:
+        from hubdev.synth import generate
+    except ModuleNotFoundError as err:
+        if err.name != "hubdev":
+            raise
+        raise click.ClickException("hub synth needs the development tooling (hubdev/), which is not installed "
+                                   "here; run it from a checkout of the hub repository") from None
     day: dt.date | None = today.date() if today else None
     try:
         made = generate(out_dir, entities, seed, day)

@@ -26,6 +26,7 @@ from pmmhub.validate.freshness import stale_records
 from pmmhub.git import GitError, git, toplevel
 from pmmhub.model import KINDS
 from pmmhub.contribute.scaffold import label
+from pmmhub.render.i18n import labels, languages
 from pmmhub.text_templates import text_environment
 
 SHORT = 40
@@ -163,15 +164,15 @@ def _export(entries: list[tuple[str, str, str, str]], root: Path, repo: Path) ->
                 out.truncate(int(size) if size.isdigit() else files.MAX_BYTES + 1)
         else:
             wanted.setdefault(obj, []).append(target)
-    blobs = _blobs(list(wanted), repo)
+    found = blobs(list(wanted), repo)
     for obj, targets in wanted.items():
         for target in targets:
-            target.write_bytes(blobs.get(obj, b""))
+            target.write_bytes(found.get(obj, b""))
     for obj, target in links:
-        os.symlink(os.fsdecode(blobs.get(obj, b"?")), target)
+        os.symlink(os.fsdecode(found.get(obj, b"?")), target)
 
 
-def _blobs(objects: list[str], repo: Path) -> dict[str, bytes]:
+def blobs(objects: list[str], repo: Path) -> dict[str, bytes]:
     """The content of blobs known to be small, from one ``git cat-file --batch``."""
     if not objects:
         return {}
@@ -221,11 +222,12 @@ class Entry:
     path: str
     owner: str = ""
     notes: list[str] = field(default_factory=list)
+    kind_label: str = ""  # the kind in the hub's language
 
     @property
     def title(self) -> str:
         name = f" ({md(self.name)})" if self.name else ""
-        return f"{label(self.kind)} {self.id}{name}"
+        return f"{self.kind_label or label(self.kind)} {self.id}{name}"
 
 
 @dataclass
@@ -238,31 +240,42 @@ class Report:
     hub: list[str] = field(default_factory=list)
     new_errors: list[Problem] = field(default_factory=list)
     newly_stale: list[tuple[Entry, Problem]] = field(default_factory=list)
+    language: str = "en"
 
     @property
     def empty(self) -> bool:
         return not (self.added or self.removed or self.changed or self.hub)
 
 
+def language_of(*sides: Side) -> str:
+    """The hub's language: the head side's hub.yml, else the base's, else the default (zh)."""
+    for side in sides:
+        value = side.hub.get("language") if isinstance(side.hub, dict) else None
+        if value in languages():
+            return value
+    return "zh"
+
+
 def compare(base: Side, head: Side) -> Report:
-    report = Report(base.label, head.label)
+    report = Report(base.label, head.label, language=language_of(head, base))
+    t = labels(report.language)
     order = list(KINDS)
     keys = sorted(set(base.docs) | set(head.docs), key=lambda k: (order.index(k[0]), k[1]))
     for key in keys:
         old, new = base.docs.get(key, _ABSENT), head.docs.get(key, _ABSENT)
         if old is _ABSENT:
-            report.added.append(_entry(key, head))
+            report.added.append(_entry(key, head, t))
         elif new is _ABSENT:
-            report.removed.append(_entry(key, base))
+            report.removed.append(_entry(key, base, t))
         elif old != new:
-            entry = _entry(key, head if new is not None else base)
-            entry.notes = (["file can no longer be read (see the validation errors)"] if new is None
-                           else ["file is readable again"] if old is None else changes(old, new))
+            entry = _entry(key, head if new is not None else base, t)
+            entry.notes = ([t("diff.unreadable")] if new is None
+                           else [t("diff.readable")] if old is None else changes(old, new, t=t))
             report.changed.append(entry)
     if base.hub != head.hub:
-        report.hub = changes(base.hub or {}, head.hub or {})
+        report.hub = changes(base.hub or {}, head.hub or {}, t=t)
     report.new_errors = sorted(p for k, p in head.errors.items() if k not in base.errors)
-    report.newly_stale = [(_entry(k, head), p) for k, p in sorted(head.stale.items(), key=lambda kv: kv[1])
+    report.newly_stale = [(_entry(k, head, t), p) for k, p in sorted(head.stale.items(), key=lambda kv: kv[1])
                           if k not in base.stale]
     return report
 
@@ -270,31 +283,49 @@ def compare(base: Side, head: Side) -> Report:
 _ABSENT = object()
 
 
-def _entry(key: tuple[str, str], side: Side) -> Entry:
+def _entry(key: tuple[str, str], side: Side, t=None) -> Entry:
     data = side.docs.get(key)
     text = {f: data.get(f) if isinstance(data, dict) and isinstance(data.get(f), str) else "" for f in ("name", "owner")}
-    return Entry(key[0], key[1], text["name"], side.paths[key], text["owner"])
+    kind_label = t(f"kind.{key[0]}.one") if t is not None else ""
+    return Entry(key[0], key[1], text["name"], side.paths[key], text["owner"], kind_label=kind_label)
 
 
-def changes(old: Any, new: Any, path: str = "") -> list[str]:
-    """What changed from ``old`` to ``new``, one short phrase per change (``objections +1``)."""
+# What names an item of a list of mappings, in this order (objections by their objection, faq by q, …)
+TITLE_FIELDS = ("objection", "q", "claim", "point", "capability", "feature", "metric", "deliverable", "name", "title",
+                "product", "text", "note", "date")
+
+
+def changes(old: Any, new: Any, path: str = "", t=None) -> list[str]:
+    """What changed from ``old`` to ``new``, one short phrase per change, naming what was added or
+    removed (``objections: added '价格太高怎么办'``), in the language of ``t`` (English by default)."""
+    t = t or labels("en")
     if old == new:
         return []
     if isinstance(old, dict) and isinstance(new, dict):
         out = []
         for key in new:
             sub = _join(path, key)
-            out += [_added(sub, new[key])] if key not in old else changes(old[key], new[key], sub)
-        out += [f"{_join(path, key)} removed" for key in old if key not in new]
+            out += [_added(sub, new[key], t)] if key not in old else changes(old[key], new[key], sub, t)
+        out += [t("diff.removed", field=_join(path, key)) for key in old if key not in new]
         return out
     if isinstance(old, list) and isinstance(new, list):
-        return _list_changes(old, new, path)
+        return _list_changes(old, new, path, t)
     if _short(old) and _short(new):
-        return [f"{path} {show(old)} → {show(new)}"]
-    return [f"{path} changed"]
+        return [t("diff.set", field=path, old=show(old), new=show(new))]
+    return [t("diff.changed", field=path)]
 
 
-def _list_changes(old: list, new: list, path: str) -> list[str]:
+def item_name(item: Any) -> str | None:
+    """What a list item is called: itself when short, else its naming field, else its first short text."""
+    if isinstance(item, dict):
+        for key in TITLE_FIELDS:
+            if isinstance(item.get(key), (str, int, float)) and str(item[key]).strip():
+                return str(item[key])
+        return next((str(v) for v in item.values() if isinstance(v, str) and v.strip()), None)
+    return None if isinstance(item, list) else "(empty)" if item is None else str(item)
+
+
+def _list_changes(old: list, new: list, path: str, t) -> list[str]:
     left = list(old)
     fresh = []
     for index, item in enumerate(new):
@@ -303,22 +334,44 @@ def _list_changes(old: list, new: list, path: str) -> list[str]:
         else:
             fresh.append((index, item))
     if not fresh and not left:
-        return [f"{path} reordered"]
-    pairs = [(o, n) for o, n in zip(left, fresh) if isinstance(o, dict) and isinstance(n[1], dict)]
-    gone, fresh = left[len(pairs):], fresh[len(pairs):]
-    out = []
-    if fresh or gone:
-        if all(_short(i) for _, i in fresh) and all(_short(i) for i in gone) and len(fresh) + len(gone) <= 3:
-            out.append(f"{path} " + " ".join([f"+{show(i)}" for _, i in fresh] + [f"-{show(i)}" for i in gone]))
-        else:
-            out.append(f"{path} " + " ".join(([f"+{len(fresh)}"] if fresh else []) + ([f"-{len(gone)}"] if gone else [])))
-    for o, (index, n) in pairs:
-        out += changes(o, n, f"{path}[{index}]")
+        return [t("diff.reordered", field=path)]
+    pairs = []  # an item edited in place: the same name on both sides (else the same position among the rest)
+    for index, item in list(fresh):
+        name = item_name(item) if isinstance(item, dict) else None
+        match = next((o for o in left if isinstance(o, dict) and name is not None and item_name(o) == name), None)
+        if match is not None:
+            left.remove(match)
+            fresh.remove((index, item))
+            pairs.append((match, index, item))
+    while left and fresh and len(left) == len(fresh) and _related(left[0], fresh[0][1]):
+        (index, item), match = fresh.pop(0), left.pop(0)
+        pairs.append((match, index, item))
+    out = [_item_phrase("added", path, [i for _, i in fresh], t)] if fresh else []
+    out += [_item_phrase("removed", path, left, t)] if left else []
+    for match, index, item in pairs:
+        out += changes(match, item, f"{path}[{index}]", t)
     return out
 
 
-def _added(path: str, value: Any) -> str:
-    return f"{path} added ({show(value)})" if _short(value) else f"{path} added"
+def _related(old: Any, new: Any) -> bool:
+    """Two mappings in the same place that keep some field: one item edited (its name too), not a replacement."""
+    return isinstance(old, dict) and isinstance(new, dict) and any(k in old and old[k] == v for k, v in new.items())
+
+
+def _item_phrase(what: str, path: str, items: list, t, named: int = 3) -> str:
+    names = [item_name(i) for i in items]
+    if len(items) <= named and all(names):
+        return t(f"diff.{what}_items", field=path, items=t("list.sep").join(f"'{_clip(n)}'" for n in names))
+    return t(f"diff.{what}_count", field=path, count=len(items))
+
+
+def _clip(text: str) -> str:
+    text = " ".join(str(text).split())
+    return md(text if len(text) <= SHORT else text[:SHORT] + "…")
+
+
+def _added(path: str, value: Any, t) -> str:
+    return t("diff.added", field=path, value=show(value)) if _short(value) else t("diff.added_long", field=path)
 
 
 def _join(path: str, key: Any) -> str:
@@ -345,10 +398,15 @@ def md(text: str, keep: str = "") -> str:
 def to_markdown(report: Report) -> str:
     env = text_environment(TEMPLATES)
     env.filters["md"] = md
-    return env.get_template("diff.md.j2").render(report=report)
+    return env.get_template("diff.md.j2").render(report=report, t=labels(report.language))
+
+
+def report_of(base_rev: str, head_rev: str | None, data_dir: Path | str = "data") -> Report:
+    """What changed in the hub from ``base_rev`` to ``head_rev`` (or the working tree)."""
+    data = Path(data_dir)
+    return compare(side_at(base_rev, data), side_at(head_rev, data))
 
 
 def diff(base_rev: str, head_rev: str | None, data_dir: Path | str = "data") -> str:
     """The Markdown report of what changed in the hub from ``base_rev`` to ``head_rev`` (or the working tree)."""
-    data = Path(data_dir)
-    return to_markdown(compare(side_at(base_rev, data), side_at(head_rev, data)))
+    return to_markdown(report_of(base_rev, head_rev, data_dir))

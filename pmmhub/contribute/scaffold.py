@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -21,18 +20,12 @@ from pydantic.fields import FieldInfo
 from pmmhub.load import safe_yaml as loader
 from pmmhub.validate.diagnose import dotted, problems_from, suggest
 from pmmhub.model import KINDS, Entity
-from pmmhub.model.common import ID_MAX, ID_PATTERN, Ref, Vocab
-from pmmhub.model.fields import is_model
+from pmmhub.model.common import ID_MAX, ID_PATTERN
+from pmmhub.model.fields import Shape, shapes
 from pmmhub.text_templates import text_environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "scaffold"
 ENVELOPE = frozenset(Entity.model_fields)
-# Asked for although the schema does not require each one: a solution needs at least one.
-ALSO_ASK = {"solution": ("industry", "scenario", "function")}
-# What reviewers and PMMs call each kind.
-LABELS = {"battlecard": "battle card", "case-study": "case study"}
-# Never offered: battle cards are always internal.
-HIDDEN = {"battlecard": frozenset({"visibility"})}
 _ID = re.compile(ID_PATTERN)
 
 
@@ -88,7 +81,13 @@ def id_problem(id_: str) -> str | None:
 
 
 def label(kind: str) -> str:
-    return LABELS.get(kind, kind)
+    """What reviewers and PMMs call ``kind`` (battle card)."""
+    return KINDS[kind].word
+
+
+def hidden(kind: str) -> frozenset[str]:
+    """Envelope fields a starter never offers: ``visibility`` of a kind that is always internal."""
+    return frozenset({"visibility"}) if KINDS[kind].always_internal else frozenset()
 
 
 def resolve_kind(word: str) -> str | None:
@@ -119,62 +118,31 @@ def existing(data_dir: Path, kind: str, id_: str) -> Path | None:
 
 
 def questions(kind: str) -> list[Question]:
-    """The fields asked for: every required leaf (inside required mappings too), then ALSO_ASK."""
+    """The fields asked for: every required leaf (inside required mappings too), then the kind's ``also_ask``."""
     model = KINDS[kind].model
     out = list(_required(model, ()))
-    for name in ALSO_ASK.get(kind, ()):
-        out.append(_question((name,), model.model_fields[name], required=False))
+    by_name = {f.name: f for f in shapes(model)}
+    for name in KINDS[kind].also_ask:
+        out.append(_question((name,), by_name[name].info, by_name[name].shape, required=False))
     return out
 
 
 def _required(model: type[BaseModel], prefix: tuple) -> list[Question]:
     out = []
-    for name, info in model.model_fields.items():
-        if not info.is_required():
+    for f in shapes(model):
+        if not f.info.is_required():
             continue
-        shape, inner, _ = _shape(info)
-        if shape == "model":
-            out += _required(inner, prefix + (name,))
+        if f.shape.form == "model":
+            out += _required(f.shape.type, prefix + (f.name,))
         else:
-            out.append(_question(prefix + (name,), info, required=True))
+            out.append(_question(prefix + (f.name,), f.info, f.shape, required=True))
     return out
 
 
-def _question(path: tuple, info: FieldInfo, required: bool) -> Question:
-    shape, inner, markers = _shape(info)
-    vocab = next((m.name for m in markers if isinstance(m, Vocab)), None)
-    ref = next((m.kind for m in markers if isinstance(m, Ref)), None)
-    choices = tuple(get_args(inner)) if shape == "literal" else ()
-    return Question(path, info.description or "", (info.examples or [""])[0], required, choices, vocab, ref,
-                    date=inner is dt.date)
-
-
-def _shape(info: FieldInfo) -> tuple[str, Any, tuple]:
-    """(shape, inner type, markers): shape is model, models (a list of them), list, literal or leaf."""
-    annotation, markers = info.annotation, tuple(info.metadata)
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation, *extra = get_args(annotation)
-            markers += tuple(extra)
-        elif origin in (Union, types.UnionType) and len(_not_none(annotation)) == 1:
-            annotation = _not_none(annotation)[0]
-        else:
-            break
-    if is_model(annotation):
-        return "model", annotation, markers
-    if get_origin(annotation) is list:
-        (item,) = get_args(annotation)
-        while get_origin(item) is Annotated:
-            item = get_args(item)[0]
-        return ("models" if is_model(item) else "list"), item, markers
-    if get_origin(annotation) is Literal:
-        return "literal", annotation, markers
-    return "leaf", annotation, markers
-
-
-def _not_none(annotation) -> list:
-    return [a for a in get_args(annotation) if a is not type(None)]
+def _question(path: tuple, info: FieldInfo, shape: Shape, required: bool) -> Question:
+    ref, vocab = shape.ref, shape.vocab
+    return Question(path, info.description or "", (info.examples or [""])[0], required, shape.choices,
+                    vocab.name if vocab else None, ref.kind if ref else None, date=shape.type is dt.date)
 
 
 # ---------------------------------------------------------------- answers
@@ -213,7 +181,7 @@ def check(kind: str, answers: dict[tuple, Any], hub=None, catalog=None) -> dict[
     try:
         KINDS[kind].model.model_validate(doc.data)
     except ValidationError as err:
-        fallback = (ALSO_ASK.get(kind) or ("name",))[:1]
+        fallback = (KINDS[kind].also_ask or ("name",))[:1]
         for p in problems_from(err, doc, KINDS[kind].model):
             path = _owner_of(p.field, asked.values()) or fallback
             found.setdefault(path, p.message + (f" ({p.hint})" if p.hint else ""))
@@ -234,7 +202,7 @@ def _owner_of(field_: str, asked) -> tuple | None:
 def render(kind: str, id_: str, answers: dict[tuple, Any]) -> str:
     """The starter file for ``kind`` with the ``answers`` filled in."""
     model = KINDS[kind].model
-    nodes = _nodes(model, answers, (), HIDDEN.get(kind, frozenset()))
+    nodes = _nodes(model, answers, (), hidden(kind))
     required = [n for n in nodes if n.active]
     optional = [n for n in nodes if not n.active and n.key not in ENVELOPE]
     envelope = [n for n in nodes if not n.active and n.key in ENVELOPE]
@@ -242,32 +210,32 @@ def render(kind: str, id_: str, answers: dict[tuple, Any]) -> str:
     return template.render(kind=kind, id=id_, required=required, optional=optional, envelope=envelope)
 
 
-def _nodes(model: type[BaseModel], answers: dict, prefix: tuple, hidden=frozenset()) -> list[Node]:
+def _nodes(model: type[BaseModel], answers: dict, prefix: tuple, skip=frozenset()) -> list[Node]:
     out = []
-    for name, info in model.model_fields.items():
-        if name in hidden:
+    for f in shapes(model):
+        if f.name in skip:
             continue
-        path = prefix + (name,)
-        shape, inner, _ = _shape(info)
-        description = " ".join((info.description or "").split())
-        if shape == "model" and info.is_required():
-            out.append(Node(name, description, children=_nodes(inner, answers, path)))
+        path = prefix + (f.name,)
+        description = " ".join((f.info.description or "").split())
+        if f.shape.form == "model" and f.info.is_required():
+            out.append(Node(f.name, description, children=_nodes(f.shape.type, answers, path)))
         elif answers.get(path) not in (None, ""):
-            out.append(Node(name, description, value=dump(answers[path])))
+            out.append(Node(f.name, description, value=dump(answers[path])))
         else:
-            out.append(_sample(name, info))
+            out.append(_sample(f.name, f.info, f.shape))
     return out
 
 
-def _sample(name: str, info: FieldInfo) -> Node:
-    """A commented-out example of an optional field; mappings show each of their fields."""
-    shape, inner, _ = _shape(info)
+def _sample(name: str, info: FieldInfo, shape: Shape) -> Node:
+    """A commented-out example of an optional field; mappings (and lists of them) show each of their fields."""
     description = " ".join((info.description or "").split())
-    if shape in ("model", "models"):
-        children = [_sample(n, i) for n, i in inner.model_fields.items()]
-        return Node(name, description, children=children, many=shape == "models", active=False)
+    many = shape.form == "list" and shape.item.form == "model"
+    if shape.form == "model" or many:
+        inner = shape.item.type if many else shape.type
+        children = [_sample(f.name, f.info, f.shape) for f in shapes(inner)]
+        return Node(name, description, children=children, many=many, active=False)
     example = (info.examples or [""])[0]
-    if inner is dt.date and isinstance(example, str):
+    if shape.type is dt.date and isinstance(example, str):
         example = dt.date.fromisoformat(example)
     return Node(name, description, value=dump(example), active=False)
 

@@ -23,6 +23,9 @@ from pmmhub.render.site import load
 from pmmhub.render.snippets import MACROS, MacroError, Snippets, call, examples
 
 def define_env(env) -> None:
+    plugin = env.conf.plugins.get("hub") if hasattr(env.conf, "plugins") else None
+    if plugin is not None and getattr(plugin, "serving", False) and plugin.prepared is None:
+        return  # the preview shows the data's errors: every page is an error page, no macros run
     site = site_of(env.conf)
     for name in MACROS:
         env.macro(_bound(env, site, name), name)

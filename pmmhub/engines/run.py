@@ -2,7 +2,9 @@
 
 ``build_with(engine, project, config_file, audience, site)`` renders the edition
 (``pmmhub.render.edition.prepare``) into ``build/<audience>/docs`` under the project,
-writes the config for it next to the tree and runs the engine into ``site``, strictly.
+writes the config for it next to the tree and runs the engine into ``site``, strictly;
+then writes the edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV:
+``pmmhub.channels``) into the built site.
 Both engines get the same tree and the same settings; what differs is only how each is
 invoked (``ENGINES``).
 """
@@ -15,9 +17,10 @@ import signal
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from pmmhub.channels import ChannelConflict, channel_files, write as write_channels
 from pmmhub.engines import config as project_config
 from pmmhub.render.edition import Prepared, prepare
 from pmmhub.render.write import sync
@@ -38,6 +41,7 @@ class EngineFailed(Exception):
 class Built:
     prepared: Prepared
     config_file: Path  # the config the engine ran with
+    channels: dict[str, bytes] = field(default_factory=dict)  # written into the site after the engine ran
 
 
 def build_with(engine: str, config_file: Path, audience: str, site: Path, *, day: dt.date,
@@ -61,7 +65,12 @@ def build_with(engine: str, config_file: Path, audience: str, site: Path, *, day
     RUNNERS[engine](written, out, project, env or {})
     if out != Path(site):
         _move(out, Path(site))
-    return Built(prepared, written)
+    channels = channel_files(prepared.site, config.get("site_url"))
+    try:
+        write_channels(Path(site), channels, prepared.tree)
+    except ChannelConflict as error:
+        raise EngineFailed(str(error)) from None
+    return Built(prepared, written, channels)
 
 
 def _copy_theme_overrides(config: dict, project: Path, out: Path) -> None:

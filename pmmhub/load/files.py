@@ -18,7 +18,7 @@ from typing import Callable
 
 from pmmhub.model import KIND_BY_FOLDER, KINDS
 from pmmhub.model.common import ID_MAX, ID_PATTERN
-from pmmhub.problems import Problem
+from pmmhub.problems import Problem, suggest
 
 MAX_BYTES = 1024 * 1024
 HUB_FILE = "hub.yml"
@@ -142,7 +142,6 @@ def _folder_problem(entry: os.DirEntry, path: Path, shown: str) -> Problem:
         what = what_is(path) if entry.is_symlink() else "a file"
         return _problem(shown, f"not a hub folder: {entry.name} must be a folder, and this is {what}",
                         f"commit a real folder {entry.name}/ holding one <id>.yml file per entity")
-    from pmmhub.validate.diagnose import suggest  # diagnose reads Documents: import late, no cycle
 
     hint = suggest(entry.name, KIND_BY_FOLDER) or f"hub folders are {', '.join(KIND_BY_FOLDER)}"
     return _problem(shown, "not a hub folder", hint)

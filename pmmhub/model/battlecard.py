@@ -6,6 +6,7 @@ from pydantic import model_validator
 from pmmhub.model.common import Date, Entity, Evidence, Markdown, OneOrMany, Part, RefTo, Text, Url, field
 
 Support = Literal["yes", "partial", "no"]
+Threat = Literal["high", "medium", "low"]  # most dangerous first: the listing order
 
 
 class Competitor(Part):
@@ -65,7 +66,7 @@ class Source(Part):
 
 class Battlecard(Entity):
     competitor: Competitor = field("Who the competitor is.", {"name": "星河数据"})
-    threat: Literal["high", "medium", "low"] = field("Threat level: high, medium or low.", "high")
+    threat: Threat = field("Threat level: high, medium or low.", "high")
     products: list[RefTo("product")] = field("Our products it competes with.", ["fanlink-cdp"], default_factory=list)
     quick_take: QuickTake = field("The 30-second read.", {"we_win_when": "…", "they_win_when": "…", "one_liner": "…"})
     why_we_win: list[WhyWeWin] = field("Why we win, with proof.", [{"point": "上线快"}], default_factory=list)

@@ -6,12 +6,12 @@ class Customer(Part):
     name: Text = field("Customer name; when anonymous, it is never shown and no text of the hub may contain it.",
                        "华东某连锁超市")
     anonymous: bool = field("Hide the name everywhere.", False, default=False)
-    aliases: list[Text] = field("Other names the customer goes by (short names, abbreviations, brands); "
-                                "when anonymous, they are hidden everywhere too.", ["华东连锁", "HDCS"],
-                                default_factory=list)
     industry: VocabOf("industries") = field("Industry id from hub.yml.", "retail")
     region: VocabOf("regions") | None = field("Region id from hub.yml.", "east-china", default=None)
     size: VocabOf("company_sizes") | None = field("Company size id from hub.yml.", "enterprise", default=None)
+    aliases: list[Text] = field("Other names the customer goes by (short names, abbreviations, brands); "
+                                "when anonymous, they are hidden everywhere too.", ["华东连锁", "HDCS"],
+                                default_factory=list)
 
 
 class Result(Part):

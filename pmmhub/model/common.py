@@ -5,10 +5,12 @@ whose value must be an id from a ``hub.yml`` vocabulary; ``MARKDOWN`` marks long
 rendered as Markdown. The catalog finds them by walking the models (see ``fields``).
 """
 
+import dataclasses
 import datetime as dt
 import html
 import re
 import urllib.parse
+from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -20,12 +22,40 @@ ID_MAX = 63
 
 
 @dataclass(frozen=True)
-class Ref:
-    """The field holds the id of an entity of ``kind``.
+class Known:
+    """What validation checks names against, passed as pydantic's ``context``.
 
-    Checked during validation when the context carries ``ids`` (kind -> set of ids,
-    known from file names before any file is parsed) so every error comes in one pass.
+    ``ids``: kind -> ids, known from file names before any file is parsed, so every
+    error comes in one pass; ``vocab``: hub.yml vocabulary -> ids (empty when hub.yml did
+    not load: then vocabularies go unchecked); ``own``: the (kind, id) being validated.
+    A kind or vocabulary that is not listed is not checked.
     """
+
+    ids: Mapping[str, AbstractSet[str]] = dataclasses.field(default_factory=dict)
+    vocab: Mapping[str, AbstractSet[str]] = dataclasses.field(default_factory=dict)
+    own: tuple[str, str] | None = None
+
+    def of(self, kind: str, id_: str) -> "Known":
+        """The same names, for validating the entity ``kind``/``id_``."""
+        return dataclasses.replace(self, own=(kind, id_))
+
+
+NOTHING_KNOWN = Known()
+
+
+def known(info) -> Known:
+    """The ``Known`` a validator was given (none: nothing is checked)."""
+    context = info.context
+    if context is None:
+        return NOTHING_KNOWN
+    if not isinstance(context, Known):
+        raise TypeError(f"validation context must be a Known, not {type(context).__name__}")
+    return context
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The field holds the id of an entity of ``kind`` (checked against ``Known.ids``)."""
 
     kind: str
 
@@ -36,10 +66,10 @@ class Ref:
         return {**handler(schema), "x-hub-ref": self.kind}
 
     def _check(self, value: str, info):
-        context = info.context or {}
-        if (self.kind, value) == context.get("self"):
+        context = known(info)
+        if (self.kind, value) == context.own:
             raise PydanticCustomError("hub_self_ref", "refers to itself")
-        ids = context.get("ids", {}).get(self.kind)
+        ids = context.ids.get(self.kind)
         if ids is not None and value not in ids:
             raise PydanticCustomError("hub_ref", "no {kind} with id '{value}'", {"kind": self.kind, "value": value})
         return value
@@ -47,7 +77,7 @@ class Ref:
 
 @dataclass(frozen=True)
 class Vocab:
-    """The field holds an id from the ``hub.yml`` vocabulary ``name`` (context ``vocab``)."""
+    """The field holds an id from the ``hub.yml`` vocabulary ``name`` (checked against ``Known.vocab``)."""
 
     name: str
 
@@ -58,8 +88,8 @@ class Vocab:
         return {**handler(schema), "x-hub-vocabulary": self.name}
 
     def _check(self, value: str, info):
-        known = (info.context or {}).get("vocab", {}).get(self.name)
-        if known is not None and value not in known:
+        allowed = known(info).vocab.get(self.name)
+        if allowed is not None and value not in allowed:
             raise PydanticCustomError("hub_vocab", "'{value}' is not in hub.yml {name}", {"name": self.name, "value": value})
         return value
 

@@ -4,10 +4,16 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from pmmhub.model.common import Id, Part, Text, field
+from pmmhub.model.kinds import KINDS
 
 Vocabulary = dict[Id, Text]
-DEFAULT_REVIEW_EVERY = {"battlecard": 30, "case-study": 180, "default": 90}
+REVIEW_EVERY = 90  # days, for every kind whose descriptor sets no review_every
+DEFAULT_REVIEW_EVERY = {**{k.name: k.review_every for k in KINDS.values() if k.review_every}, "default": REVIEW_EVERY}
 DEFAULT_SALES_ROLES = {"ar": "AR", "sr": "SR", "fr": "FR"}
+# Search synonyms of a hub.yml without `synonyms` (data/hub.yml writes out its own list).
+DEFAULT_SYNONYMS = [["价格", "报价", "太贵", "便宜", "贵", "price", "pricing", "cheaper", "expensive", "cost"],
+                    ["零售", "retail"], ["竞品", "竞争对手", "对手", "competitor"], ["案例", "客户案例", "case study"]]
+SynonymGroup = Annotated[list[Text], Field(min_length=2)]
 
 
 class DealType(Part):
@@ -32,6 +38,11 @@ class HubConfig(Part):
                                     default_factory=lambda: dict(DEFAULT_SALES_ROLES))
     scenarios: Vocabulary = field("Solution scenario ids and labels.", {"omnichannel": "全渠道营销"}, default_factory=dict)
     functions: Vocabulary = field("Business function ids and labels.", {"marketing": "市场营销"}, default_factory=dict)
+    synonyms: list[SynonymGroup] = field(
+        "Search synonyms: groups of words (Chinese or English) that find each other; a query with one "
+        "word of a group also finds pages with the others (ranked a little lower). Without it, a short "
+        "built-in list applies.", [["太贵", "便宜", "价格", "price", "cheaper"], ["retail", "零售"]],
+        default_factory=lambda: [list(group) for group in DEFAULT_SYNONYMS])
     review_every: dict[str, Annotated[int, Field(gt=0, le=3650)]] = field(
         "Days between reviews per kind, plus `default`.", {"battlecard": 30, "default": 90},
         default_factory=lambda: dict(DEFAULT_REVIEW_EVERY))
@@ -39,12 +50,14 @@ class HubConfig(Part):
     @field_validator("review_every")
     @classmethod
     def _known_kinds(cls, value: dict) -> dict:
-        from pmmhub.model import KINDS
-
         unknown = sorted(set(value) - set(KINDS) - {"default"})
         if unknown:
             raise ValueError(f"unknown kind(s) {', '.join(unknown)}; use {', '.join(KINDS)} or default")
         return {**DEFAULT_REVIEW_EVERY, **value}
+
+    def vocabularies(self) -> dict[str, dict]:
+        """Every vocabulary (``VOCABULARIES``) as id -> label."""
+        return {name: self.vocabulary(name) for name in VOCABULARIES}
 
     def vocabulary(self, name: str) -> dict:
         if name == "deal_types":
@@ -53,3 +66,7 @@ class HubConfig(Part):
 
     def review_interval(self, kind: str) -> int:
         return self.review_every.get(kind, self.review_every["default"])
+
+
+# The controlled vocabularies, declared once: every id -> label map of HubConfig, then the deal types.
+VOCABULARIES = tuple(name for name, info in HubConfig.model_fields.items() if info.annotation == Vocabulary) + ("deal_types",)

@@ -107,7 +107,7 @@ def _publish(config_file: Path, staging: Path, site_dir: Path, audience: str, sa
              engine: str) -> None:
     built = _engine_build(config_file, staging, audience, engine)
     if audience != "internal":
-        extra = unexpected(staging, built.prepared.tree.files, built.prepared.tree.pages)
+        extra = unexpected(staging, built.prepared.tree.files, built.prepared.tree.pages, channels=built.channels)
         if extra:
             raise BuildFailed(f"the {audience} edition would ship files no published page uses:\n"
                               + "\n".join(f"  {rel}" for rel in extra)

@@ -30,6 +30,7 @@ from pmmhub.model.fields import leaves
 from pmmhub.validate import anonymity
 from pmmhub.validate.anonymity import Phrase, comparable, spaced
 from pmmhub.validate.diagnose import dotted
+from pmmhub.publish.shipping import theme_roots
 
 if TYPE_CHECKING:
     from pmmhub.relate.catalog import Catalog
@@ -41,6 +42,12 @@ FEW = 200  # up to this many secrets, ``scan`` looks for each in turn; beyond, i
 _ID_LIKE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _MARKUP = re.compile(r"^\s*(?:[-*+>#]+|\d+[.)])\s*|[*_`~]+|\[|\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
+# Tags that end a block of text: after normalising (no spaces, no punctuation) two blocks would
+# run together and a secret could be "found" across the end of one and the start of the next.
+_BLOCK = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|td|th|tr|table|thead|tbody|dt|dd|dl|div|section|article|nav|header|"
+                    r"footer|aside|main|blockquote|pre|summary|details|figcaption|title|option|label|button|br|hr)"
+                    r"\b[^>]*>", re.I)
+BOUNDARY = "\x1e"  # between texts that a reader never reads as one (blocks, JSON strings, variants)
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 
@@ -83,8 +90,7 @@ def internal_only(full: Catalog, public: Catalog) -> dict[str, str]:
     """Texts of the full catalog that the ``public`` edition of it must not contain: internal texts
     no public text contains, and every name of an anonymous customer."""
     hub = full.hub
-    vocabulary = [hub.company, *(v for n in ("industries", "regions", "company_sizes", "sales_roles", "scenarios",
-                                             "functions", "deal_types") for v in hub.vocabulary(n).values())]
+    vocabulary = [hub.company, *(v for labels in hub.vocabularies().values() for v in labels.values())]
     blob = "\n".join(comparable(text) for text in [*texts(public), *vocabulary])
     out = {text: source for text, source in texts(full).items() if comparable(text) not in blob}
     for name in anonymity.names(full):
@@ -108,14 +114,14 @@ def readable(file: Path) -> str:
             pieces = _strings(json.loads(raw))
         except json.JSONDecodeError:
             pass
-    return "\n".join(variant for piece in pieces for variant in _variants(piece))
+    return BOUNDARY.join(variant for piece in pieces for variant in _variants(piece))
 
 
 def _variants(text: str) -> tuple[str, ...]:
-    """The text, and unescaped: with tags as spaces (blocks) and as nothing (inline markup)."""
+    """The text as it is, and as read: unescaped, each block its own text, inline markup gone."""
     if "<" not in text and "&" not in text:
         return (text,)
-    return text, html.unescape(text), html.unescape(_TAG.sub(" ", text)), html.unescape(_TAG.sub("", text))
+    return text, html.unescape(_TAG.sub("", _BLOCK.sub(BOUNDARY, text)))
 
 
 def _strings(node) -> list[str]:
@@ -128,12 +134,11 @@ def _strings(node) -> list[str]:
     return []
 
 
-def theme_file(site: Path, file: Path) -> bool:
-    """True for a file copied unchanged from the Material theme (it cannot hold data)."""
-    import material
+def theme_file(site: Path, file: Path, themes: tuple[Path, ...] | None = None) -> bool:
+    """True for a file copied unchanged from a theme, Material's or Zensical's (it cannot hold data)."""
+    from pmmhub.publish.shipping import is_theme_file, theme_roots
 
-    shipped = Path(material.__file__).parent / "templates" / file.relative_to(site)
-    return shipped.is_file() and shipped.stat().st_size == file.stat().st_size and shipped.read_bytes() == file.read_bytes()
+    return is_theme_file(file.relative_to(site).as_posix(), file, theme_roots() if themes is None else themes)
 
 
 def scan(site: Path, secrets: dict[str, str]) -> list[Leak]:
@@ -142,7 +147,8 @@ def scan(site: Path, secrets: dict[str, str]) -> list[Leak]:
     index = _Index(secrets)
     leaks = []
     files = (p for p in site.rglob("*") if p.is_file())
-    for file in sorted(f for f in files if not theme_file(site, f)):
+    themes = theme_roots()
+    for file in sorted(f for f in files if not theme_file(site, f, themes)):
         shown = file.relative_to(site).as_posix()
         leaks += [Leak(shown, text, secrets[text]) for text in index.found(readable(file))]
     return leaks
@@ -167,8 +173,8 @@ class _Index:
             self.by_end.setdefault(phrase.key[-MIN_CHARS:], []).append(phrase)
 
     def found(self, text: str) -> list[str]:
-        """The secrets ``text`` contains, in the order they were given."""
-        spaced_text = spaced(text)
+        """The secrets ``text`` contains, in the order they were given; none across a ``BOUNDARY``."""
+        spaced_text = BOUNDARY.join(spaced(part) for part in text.split(BOUNDARY))
         compared = spaced_text.replace(" ", "")
         hits = [p for p in self.short if p.within(spaced_text, compared)]
         if len(self.long) <= FEW:  # looking for each is cheaper than reading every start

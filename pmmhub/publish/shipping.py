@@ -8,7 +8,9 @@ that the text-only leak check cannot read) can ship unnoticed. Allowed:
 - an HTML page made from a page of the tree, and ``404.html``;
 - a file of the tree, byte for byte;
 - a file of the theme (Material's or Zensical's), byte for byte;
-- the engine's search index and sitemap.
+- the engine's search index and sitemap;
+- the hub's channel files (``pmmhub.channels``: JSON API, llms.txt, Markdown mirrors, CSV),
+  byte for byte as computed for this edition.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ ENGINE_FILES = {"404.html", "search/search_index.json", "search.json", "sitemap.
 THEMES = ("material", "zensical")
 
 
-def unexpected(site: Path, files: dict[str, bytes], pages: set[str], directory_urls: bool = True) -> list[str]:
+def unexpected(site: Path, files: dict[str, bytes], pages: set[str], directory_urls: bool = True,
+               channels: dict[str, bytes] | None = None) -> list[str]:
     """Files of the built ``site`` that none of the rules above allows (relative paths, sorted)."""
     html = {page_url(src, directory_urls) for src in pages}
     html = {(url + "index.html" if url.endswith("/") or not url else url) for url in html}
@@ -33,13 +36,16 @@ def unexpected(site: Path, files: dict[str, bytes], pages: set[str], directory_u
             continue
         if rel in files and files[rel] == file.read_bytes():
             continue
-        if _theme_file(rel, file, themes):
+        if channels and rel in channels and channels[rel] == file.read_bytes():
+            continue
+        if is_theme_file(rel, file, themes):
             continue
         out.append(rel)
     return out
 
 
-def _theme_file(rel: str, file: Path, themes: tuple[Path, ...]) -> bool:
+def is_theme_file(rel: str, file: Path, themes: tuple[Path, ...]) -> bool:
+    """True if ``file`` (at ``rel`` in a site) is byte for byte a file of one of the ``themes``."""
     for root in themes:
         shipped = root / rel
         if shipped.is_file() and shipped.stat().st_size == file.stat().st_size and shipped.read_bytes() == file.read_bytes():

@@ -5,7 +5,6 @@ Every problem in every file is collected; nothing stops at the first one.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 import os
 from dataclasses import dataclass, field
@@ -17,12 +16,11 @@ from pmmhub.load import files as entity_files
 from pmmhub.load import safe_yaml as loader
 from pmmhub.validate.diagnose import dotted, problems_from
 from pmmhub.problems import HubDataError, Problem
-from pmmhub.model import KINDS, Entity, HubConfig
+from pmmhub.model import KINDS, Entity, HubConfig, Known
 from pmmhub.model.fields import refs
 
 HUB_FILE = entity_files.HUB_FILE
 DATA_DIR = "data"  # where a repository keeps its hub, unless told otherwise
-VOCABULARIES = ("industries", "regions", "company_sizes", "sales_roles", "scenarios", "functions", "deal_types")
 
 
 @dataclass
@@ -51,11 +49,30 @@ class Link:
 
 @dataclass
 class Catalog:
+    """Validated records by kind and id, with every reference between them indexed both ways.
+
+    Built from its records: the links (``links``, ``referrers``, ``targets``) are computed
+    when the catalog is made, from the references the records hold to records it has.
+    """
+
     hub: HubConfig
     records: dict[str, dict[str, Record]]
-    links: list[Link] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    _reverse: dict = field(default_factory=dict, repr=False)
+    links: list[Link] = field(init=False, repr=False)
+    _reverse: dict = field(init=False, repr=False)
+    links_from: dict = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.links, self._reverse, self.links_from = [], {}, {}
+        for record in self:
+            for path, value, ref in refs(record.entity):
+                if self.get(ref.kind, value):
+                    self._add(Link(record.key, (ref.kind, value), dotted(path)))
+
+    def _add(self, link: Link) -> None:
+        self.links.append(link)
+        self._reverse.setdefault(link.target, set()).add(link.source)
+        self.links_from.setdefault(link.source, []).append(link)
 
     def get(self, kind: str, id_: str) -> Record | None:
         return self.records.get(kind, {}).get(id_)
@@ -92,23 +109,16 @@ class Catalog:
         if self.errors:
             raise HubDataError(self.problems)
 
-    def index_links(self) -> None:
-        self._reverse, self.links_from = {}, {}
-        for link in self.links:
-            self._reverse.setdefault(link.target, set()).add(link.source)
-            self.links_from.setdefault(link.source, []).append(link)
-
 
 def load(data_dir: Path | str) -> Catalog:
     """Read, validate and relate every file under ``data_dir``."""
     # The load allocates a large, long-lived object graph (YAML nodes kept for error
     # locations, models); the cyclic GC would rescan it again and again for nothing.
+    # The pause ends with the load: the collector is as it was when the caller returns.
     paused = gc.isenabled()
     gc.disable()
     try:
-        catalog = _load(Path(data_dir))
-        gc.freeze()  # later collections need not scan what the catalog holds either
-        return catalog
+        return _load(Path(data_dir))
     finally:
         if paused:
             gc.enable()
@@ -116,59 +126,57 @@ def load(data_dir: Path | str) -> Catalog:
 
 def _load(data_dir: Path) -> Catalog:
     root = Path(data_dir)
-    shown = _display_base(root)
+    show = _Shown(root)
     problems: list[Problem] = []
-    hub = _load_hub(root, shown, problems)
+    hub = _load_hub(root, show, problems)
     records: dict[str, dict[str, Record]] = {k: {} for k in KINDS}
     if not root.is_dir():
         problems.append(Problem(str(root), 1, 1, "", "no such hub directory", "run from the repository root, or pass DATA_DIR"))
     else:
-        files = entity_files.list_files(root, lambda path: _show(path, shown), problems)
-        context = {"ids": {k: {f.stem for f in fs} for k, fs in files.items()}}
-        if hub is not None:
-            context["vocab"] = {name: set(hub.vocabulary(name)) for name in VOCABULARIES}
+        files = entity_files.list_files(root, show, problems)
+        known = Known(ids={k: {f.stem for f in fs} for k, fs in files.items()},
+                      vocab={} if hub is None else {n: set(v) for n, v in hub.vocabularies().items()})
         for kind, kind_files in files.items():
             for file in kind_files:
-                _load_file(file, kind, _show(file, shown), records, problems, context)
+                _load_file(file, kind, show(file), records, problems, known)
     catalog = Catalog(hub or HubConfig(company="?"), records, problems=problems)
-    collect_links(catalog)
-    catalog.index_links()
     from pmmhub.validate import anonymity
     catalog.problems += anonymity.problems(catalog)
     catalog.problems.sort()
     return catalog
 
 
-def _display_base(root: Path) -> Path:
-    try:
-        return root.resolve().parent.relative_to(Path.cwd().resolve())
-    except ValueError:
-        return root.resolve().parent
+class _Shown:
+    """How the paths of one hub are shown to people: relative to the working folder when
+    the hub is under it, else absolute. Each folder's real path is resolved once per load."""
 
+    def __init__(self, root: Path):
+        try:
+            self.base = root.resolve().parent.relative_to(Path.cwd().resolve())
+        except ValueError:
+            self.base = root.resolve().parent
+        self._folders: dict[Path, str] = {}
 
-def _show(path: Path, base: Path) -> str:
-    full = os.path.join(_real_folder(path.parent, os.getcwd()), path.name)
-    return os.path.relpath(full) if not base.is_absolute() else full
-
-
-@functools.lru_cache(maxsize=64)
-def _real_folder(folder: Path, cwd: str) -> str:
-    """A folder's real path, resolved once per folder rather than once per file."""
-    return str(folder.resolve())
+    def __call__(self, path: Path) -> str:
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = str(path.parent.resolve())
+        full = os.path.join(folder, path.name)
+        return os.path.relpath(full) if not self.base.is_absolute() else full
 
 
 def read_hub(root: Path) -> HubConfig | None:
     """Only ``hub.yml``, or ``None`` if it is missing or invalid."""
-    return _load_hub(Path(root), _display_base(Path(root)), [])
+    return _load_hub(Path(root), _Shown(Path(root)), [])
 
 
-def _load_hub(root: Path, base: Path, problems: list[Problem]) -> HubConfig | None:
+def _load_hub(root: Path, show: _Shown, problems: list[Problem]) -> HubConfig | None:
     file = root / HUB_FILE
     if not entity_files.exists(file):
-        problems.append(Problem(_show(file, base), 1, 1, "", f"missing {HUB_FILE} (company, language, vocabularies)",
+        problems.append(Problem(show(file), 1, 1, "", f"missing {HUB_FILE} (company, language, vocabularies)",
                                 "copy data/hub.yml from the sample hub and adjust it"))
         return None
-    doc, found = loader.read(file, _show(file, base))
+    doc, found = loader.read(file, show(file))
     problems += found
     if doc is None:
         return None
@@ -179,7 +187,7 @@ def _load_hub(root: Path, base: Path, problems: list[Problem]) -> HubConfig | No
         return None
 
 
-def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[Problem], context: dict) -> None:
+def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[Problem], known: Known) -> None:
     """Parse and validate one entity file into ``records``; its problems into ``problems``."""
     doc, found = loader.read(file, shown)
     problems += found
@@ -187,19 +195,11 @@ def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[
         return
     model = KINDS[kind].model
     try:
-        entity = model.model_validate(doc.data, context={**context, "self": (kind, file.stem)})
+        entity = model.model_validate(doc.data, context=known.of(kind, file.stem))
     except ValidationError as err:
-        problems += problems_from(err, doc, model, context)
+        problems += problems_from(err, doc, model, known)
         return
     records[kind][file.stem] = Record(kind, file.stem, shown, entity, doc)
-
-
-def collect_links(catalog: Catalog) -> None:
-    """Record every reference (already checked during validation) for reverse relations."""
-    for record in catalog:
-        for path, value, ref in refs(record.entity):
-            if catalog.get(ref.kind, value):
-                catalog.links.append(Link(record.key, (ref.kind, value), dotted(path)))
 
 
 def today() -> dt.date:

@@ -1,7 +1,8 @@
 """Audience editions: the public (customer-shareable) view of a catalog.
 
-Public keeps only entities marked ``visibility: public`` (case studies also need
-``approvals.public_story``; battle cards never), and inside them drops
+Public keeps only entities marked ``visibility: public`` (and what their kind's
+descriptor asks more: case studies also need ``approvals.public_story``; battle cards
+are never public), and inside them drops
 ``internal_notes``, every part marked ``visibility: internal`` (pricing, assets) and every
 reference to an entity that is not public — a list item that needs such a reference
 goes with it, an optional field is emptied. An entity that needs one in a *required*
@@ -12,21 +13,19 @@ nameless in every edition.
 """
 from __future__ import annotations
 
-import types
 from dataclasses import dataclass
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 
-from pmmhub.model import Entity
-from pmmhub.model.common import Ref
+from pmmhub.model import KINDS, Entity
+from pmmhub.model.fields import Shape, shapes
 from pmmhub.problems import Problem
-from pmmhub.relate.catalog import Catalog, Record, collect_links
+from pmmhub.relate.catalog import Catalog, Record
 from pmmhub.validate.diagnose import dotted
 
 AUDIENCES = ("internal", "public")
 INTERNAL_FIELDS = ("internal_notes",)
-_WORDS = {"battlecard": "battle card", "case-study": "case study"}
 
 
 @dataclass(frozen=True)
@@ -39,11 +38,8 @@ class Withheld:
 
 
 def is_public(record: Record) -> bool:
-    """Marked for the public edition (before any reference is looked at)."""
-    entity = record.entity
-    if entity.visibility != "public" or record.kind == "battlecard":
-        return False
-    return record.kind != "case-study" or entity.approvals.public_story
+    """Marked for the public edition (before any reference is looked at): the kind's rule."""
+    return KINDS[record.kind].is_public(record.entity)
 
 
 def withheld(catalog: Catalog) -> dict[tuple[str, str], Withheld]:
@@ -101,16 +97,18 @@ def _not_public(catalog: Catalog, key: tuple[str, str], gone: dict) -> tuple[str
     if key in gone:
         return (f"the {kind} '{id_}', which the public edition leaves out",
                 f"fix the warning on {target.path}")
-    if target.kind == "battlecard":
-        return f"the {kind} '{id_}' (battle cards are never public)", "name no battle card here"
+    rule = KINDS[target.kind]
+    if rule.always_internal:
+        return f"the {kind} '{id_}' ({kind}s are never public)", f"name no {kind} here"
     if target.entity.visibility != "public":
         return f"the internal {kind} '{id_}'", f"make '{id_}' public"
-    return (f"the {kind} '{id_}', whose public story is not approved",
-            f"approve the public story of '{id_}' (approvals.public_story: true)")
+    approval = rule.public_approval.rsplit(".", 1)[-1].replace("_", " ")
+    return (f"the {kind} '{id_}', whose {approval} is not approved",
+            f"approve the {approval} of '{id_}' ({rule.public_approval}: true)")
 
 
 def _word(kind: str) -> str:
-    return _WORDS.get(kind, kind)
+    return KINDS[kind].word
 
 
 def edition(catalog: Catalog, audience: str) -> Catalog:
@@ -125,16 +123,13 @@ def edition(catalog: Catalog, audience: str) -> Catalog:
             if audience == "public":
                 entity = _project(entity, keep, ())
             records[record.kind][record.id] = Record(record.kind, record.id, record.path, entity, record.doc)
-    out = Catalog(catalog.hub, records, problems=list(catalog.problems))
-    collect_links(out)
-    out.index_links()
-    return out
+    return Catalog(catalog.hub, records, problems=list(catalog.problems))
 
 
 def _anonymise(record: Record) -> Entity:
     if record.kind != "case-study" or not record.entity.customer.anonymous:
         return record.entity
-    customer = record.entity.customer.model_copy(update={"name": ""})
+    customer = record.entity.customer.model_copy(update={"name": "", "aliases": []})
     return record.entity.model_copy(update={"customer": customer})
 
 
@@ -143,43 +138,33 @@ def _project(model: BaseModel, keep: set, path: tuple) -> Any:
     if not isinstance(model, Entity) and getattr(model, "visibility", "public") == "internal":
         return Withheld(path)
     updates = {}
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        new = None if name in INTERNAL_FIELDS else _value(value, info.annotation, tuple(info.metadata), keep,
-                                                          path + (name,))
+    for f in shapes(type(model)):
+        value = getattr(model, f.name)
+        new = None if f.name in INTERNAL_FIELDS else _value(value, f.shape, keep, path + (f.name,))
         if isinstance(new, Withheld):
-            if info.is_required():
+            if f.info.is_required():
                 return new
-            new = info.get_default(call_default_factory=True)
+            new = f.info.get_default(call_default_factory=True)
         if new is not value:
-            updates[name] = new
+            updates[f.name] = new
     return model.model_copy(update=updates) if updates else model
 
 
-def _value(value, annotation, markers: tuple, keep: set, path: tuple):
+def _value(value, shape: Shape, keep: set, path: tuple):
     if value is None:
         return None
     if isinstance(value, BaseModel):
         return _project(value, keep, path)
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        inner, *extra = get_args(annotation)
-        return _value(value, inner, markers + tuple(extra), keep, path)
-    if origin is list:
-        (inner,) = get_args(annotation)
-        items = [_value(item, inner, markers, keep, path + (i,)) for i, item in enumerate(value)]
+    shape = shape.scalar
+    if shape.form == "list":
+        items = [_value(item, shape.item, keep, path + (i,)) for i, item in enumerate(value)]
         kept = [item for item in items if not isinstance(item, Withheld)]
         return value if all(a is b for a, b in zip(items, value)) and len(kept) == len(value) else kept
-    if origin is dict:
-        _, inner = get_args(annotation)
-        items = {k: _value(item, inner, markers, keep, path + (k,)) for k, item in value.items()}
+    if shape.form == "dict":
+        items = {k: _value(item, shape.item, keep, path + (k,)) for k, item in value.items()}
         kept = {k: item for k, item in items.items() if not isinstance(item, Withheld)}
         return value if all(items[k] is value[k] for k in value) else kept
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(annotation) if a is not type(None)
-                   and not (isinstance(a, type) and issubclass(a, BaseModel))]
-        return _value(value, options[0], markers, keep, path) if len(options) == 1 else value
-    ref = next((m for m in markers if isinstance(m, Ref)), None)
+    ref = shape.ref
     if ref is not None and (ref.kind, value) not in keep:
         return Withheld(path, (ref.kind, value))
     return value

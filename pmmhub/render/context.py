@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -10,6 +11,16 @@ from pmmhub.validate.freshness import Freshness, freshness
 from pmmhub.model import KINDS
 from pmmhub.render.i18n import Labels, labels
 from pmmhub.render.urls import entity_src, page_url, relative
+
+
+@dataclass(frozen=True)
+class Related:
+    """A bounded group of related pages: the ones shown, how many there are, the finder filter for all."""
+
+    kind: str
+    shown: list
+    total: int
+    query: str
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,24 @@ class Context:
             if found:
                 groups.append((kind, found))
         return groups
+
+    def related(self, record: Record, limit: int) -> list[Related]:
+        """``reverse`` bounded: per kind at most ``limit``, the best first (the kind's ``related_order``,
+        else its listing order), with the whole count and the finder query that lists them all."""
+        groups = []
+        for kind, found in self.reverse(record):
+            spec = KINDS[kind]
+            order = spec.related_order or spec.order
+            best = sorted(found, key=lambda r: order(r.entity))
+            groups.append(Related(kind, best[:limit], len(found), self._finder_query(record, kind)))
+        return groups
+
+    def _finder_query(self, record: Record, kind: str) -> str:
+        """``?product=tidehub``: the finder of ``kind`` filtered to what names ``record``, if it has such a facet."""
+        fields = {re.sub(r"\[\d+\]", "", link.field) for source in self.referrers(record, kind)
+                  for link in self.catalog.links_from.get(source.key, ()) if link.target == record.key}
+        facet = next((f for f in KINDS[kind].facets if f.field in fields), None)
+        return f"?{facet.key}={record.id}" if facet else ""
 
     # freshness --------------------------------------------------------------
     def fresh(self, record: Record) -> Freshness:

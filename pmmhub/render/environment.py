@@ -19,7 +19,7 @@ from pmmhub.render.text import markdown, plain
 from pmmhub.render.urls import industry_src, listing_src
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-RELATED_LIMIT = 24  # cards per group of related pages: a page must not grow with the hub
+RELATED_LIMIT = 12  # entries per list of related pages: a page must not grow with the hub
 _MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 

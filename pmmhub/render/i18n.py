@@ -1,4 +1,5 @@
-"""The portal's own labels, in every language of ``pmmhub/i18n/<lang>.yml``.
+"""The portal's own labels, in every language of ``pmmhub/i18n/<lang>.yml`` (plus any
+``pmmhub/i18n/<lang>/<feature>.yml``: a feature keeps its labels in a file of its own).
 
 A top-level section named after an edition other than ``internal`` (``public:``) rewords
 labels for that edition: ``public.home.search`` replaces ``home.search`` there, so the
@@ -43,6 +44,12 @@ def labels(language: str, audience: str = "internal") -> Labels:
     if not file.is_file():
         raise ValueError(f"no portal labels for language '{language}'; available: {', '.join(languages())}")
     table = flatten(yaml.safe_load(file.read_text(encoding="utf-8")))
+    for part in sorted((FOLDER / language).glob("*.yml")):  # a feature's own labels: i18n/<lang>/<feature>.yml
+        more = flatten(yaml.safe_load(part.read_text(encoding="utf-8")) or {})
+        clash = sorted(set(more) & set(table))
+        if clash:
+            raise ValueError(f"{part.relative_to(FOLDER.parent)}: labels {', '.join(clash)} are defined twice")
+        table.update(more)
     if audience != "internal":
         prefix = f"{audience}."
         table.update({key[len(prefix):]: text for key, text in table.items() if key.startswith(prefix)})

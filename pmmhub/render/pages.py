@@ -6,19 +6,16 @@ pages with the same partials the generated pages use.
 """
 from __future__ import annotations
 
-import datetime as dt
+from typing import get_args
 
+from pmmhub.model import KINDS
+from pmmhub.model.product import Stage
 from pmmhub.relate.catalog import Catalog, Record
 from pmmhub.render.context import Context
 from pmmhub.render.environment import environment
 from pmmhub.render.urls import PORTFOLIO, entity_src, industry_src, listing_src
 
-LIFECYCLE = ("planning", "launch-prep", "in-market", "end-of-life")  # IPMS order
-STAGES = ("in-market", "launch-prep", "planning", "end-of-life")  # what sales reach for first
-THREATS = ("high", "medium", "low")
 PAGE_SIZE = 60  # rows per listing page: at most ~60 KB of HTML with long names, however large the hub
-BOOST = {"battlecard": 3}  # competitor names first: sales search for them under pressure
-ENTITY_BOOST = 2
 
 
 def _ctx(catalog: Catalog, ctx: Context | None, page: str) -> Context:
@@ -29,7 +26,7 @@ def render_entity(catalog: Catalog, record: Record, ctx: Context | None = None) 
     ctx = _ctx(catalog, ctx, entity_src(record.kind, record.id))
     template = environment().get_template(f"entity/{record.kind}.md")
     return template.render(ctx=ctx, t=ctx.t, record=record, e=record.entity,
-                           boost=BOOST.get(record.kind, ENTITY_BOOST))
+                           boost=KINDS[record.kind].boost)
 
 
 def render_listing(catalog: Catalog, kind: str, ctx: Context | None = None, page: int = 1) -> str:
@@ -50,7 +47,7 @@ def listing_pages(catalog: Catalog, kind: str) -> int:
 def render_portfolio(catalog: Catalog, ctx: Context | None = None) -> str:
     ctx = _ctx(catalog, ctx, PORTFOLIO)
     products = ordered(catalog, "product")
-    by_stage = [(stage, [p for p in products if p.entity.lifecycle.stage == stage]) for stage in LIFECYCLE]
+    by_stage = [(stage, [p for p in products if p.entity.lifecycle.stage == stage]) for stage in get_args(Stage)]
     return environment().get_template("portfolio.md").render(ctx=ctx, t=ctx.t, stages=by_stage)
 
 
@@ -75,15 +72,9 @@ def render_fragment(name: str, ctx: Context, **values) -> str:
 # ordering and grouping --------------------------------------------------------
 
 def ordered(catalog: Catalog, kind: str) -> list[Record]:
-    """A kind's records in the order a reader scans them."""
-    records = catalog.all(kind)
-    key = {
-        "product": lambda r: (STAGES.index(r.entity.lifecycle.stage), r.entity.name),
-        "battlecard": lambda r: (THREATS.index(r.entity.threat), r.entity.name),
-        "case-study": lambda r: (-(r.entity.date or dt.date.min).toordinal(), r.entity.name),
-        "launch": lambda r: (r.entity.launch_date, r.entity.name),
-    }.get(kind, lambda r: (r.entity.name, r.id))
-    return sorted(records, key=key)
+    """A kind's records in the order a reader scans them (the kind's ``order``; ties by id)."""
+    order = KINDS[kind].order
+    return sorted(catalog.all(kind), key=lambda r: order(r.entity))
 
 
 def in_industry(catalog: Catalog, industry: str) -> dict[str, list[Record]]:

@@ -131,21 +131,14 @@ class Snippets:
 
 
 def examples(catalog) -> dict[str, str | None]:
-    """For the authoring page's live examples: per kind (and industry) the id with the most to show."""
-    def richest(kind, size):
-        records = ordered(catalog, kind)
-        return max(records, key=size).id if records else None
+    """For the authoring page's live examples: per kind (and industry) the id with the most to show
+    (the kind's ``showcase``; the first in listing order among equals)."""
+    def richest(kind):
+        records, size = ordered(catalog, kind), KINDS[kind].showcase
+        return max(records, key=lambda r: size(r.entity)).id if records else None
 
     counts = {i: c["case_studies"] for i, _, c in industries(catalog)}
-    return {
-        "product": richest("product", lambda r: len(r.entity.value_props)),
-        "battlecard": richest("battlecard", lambda r: len(r.entity.comparison) + len(r.entity.objections)),
-        "case-study": richest("case-study", lambda r: len(r.entity.results)),
-        "persona": richest("persona", lambda r: len(r.entity.objections)),
-        "solution": richest("solution", lambda r: len(r.entity.case_studies)),
-        "launch": richest("launch", lambda r: len(r.entity.checkpoints)),
-        "industry": max(counts, key=counts.get) if counts else None,
-    }
+    return {**{kind: richest(kind) for kind in KINDS}, "industry": max(counts, key=counts.get) if counts else None}
 
 
 MACROS = tuple(name for name, _ in inspect.getmembers(Snippets, inspect.isfunction) if not name.startswith("_"))

@@ -1,14 +1,13 @@
 """Turn pydantic's validation errors into located, friendly ``Problem``s."""
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pmmhub.problems import Problem
+from pmmhub.problems import Problem, suggest
 from pmmhub.load.safe_yaml import Document
-from pmmhub.model.common import ID_PATTERN
+from pmmhub.model.common import ID_PATTERN, NOTHING_KNOWN, Known
 from pmmhub.model.fields import model_at
 
 _TYPE_WORDS = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
@@ -21,11 +20,6 @@ def describe(value: Any) -> str:
         short = value if len(value) <= 40 else value[:37] + "…"
         return f"'{short}'"
     return _TYPE_WORDS.get(type(value), type(value).__name__)
-
-
-def suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 def dotted(path: tuple) -> str:
@@ -51,18 +45,18 @@ def _clean(loc: tuple, data: Any, model: type[BaseModel]) -> tuple:
     return tuple(path)
 
 
-def _message(err: dict, model: type[BaseModel], path: tuple, context: dict) -> tuple[str, str]:
+def _message(err: dict, model: type[BaseModel], path: tuple, known: Known) -> tuple[str, str]:
     kind, found = err["type"], err.get("input")
     ctx = err.get("ctx") or {}
     if kind == "hub_ref":
         from pmmhub.model import KINDS
 
-        ids = context.get("ids", {}).get(ctx["kind"], ())
+        ids = known.ids.get(ctx["kind"], ())
         return err["msg"], suggest(found, ids) or f"the {ctx['kind']} ids are the file names in data/{KINDS[ctx['kind']].folder}/"
     if kind == "hub_vocab":
-        known = sorted(context.get("vocab", {}).get(ctx["name"], ()))
-        return err["msg"], suggest(found, known) or (f"known {ctx['name']}: {', '.join(known)}" if known
-                                                      else f"add {ctx['name']} to hub.yml")
+        allowed = sorted(known.vocab.get(ctx["name"], ()))
+        return err["msg"], suggest(found, allowed) or (f"known {ctx['name']}: {', '.join(allowed)}" if allowed
+                                                        else f"add {ctx['name']} to hub.yml")
     if kind == "hub_self_ref":
         return err["msg"], "name a different entity"
     if kind == "missing":
@@ -102,7 +96,8 @@ def _message(err: dict, model: type[BaseModel], path: tuple, context: dict) -> t
     return f"{err['msg'][0].lower()}{err['msg'][1:]}; found {describe(found)}", ""
 
 
-def problems_from(error: ValidationError, doc: Document, model: type[BaseModel], context: dict | None = None) -> list[Problem]:
+def problems_from(error: ValidationError, doc: Document, model: type[BaseModel],
+                  known: Known = NOTHING_KNOWN) -> list[Problem]:
     """Every pydantic error of one file, located and de-duplicated across union branches."""
     located: dict[tuple, list[tuple[str, dict]]] = {}
     for err in error.errors(include_url=False):
@@ -115,7 +110,7 @@ def problems_from(error: ValidationError, doc: Document, model: type[BaseModel],
         if deeper and all(t in _MISMATCH for t, _ in errs):
             continue  # a union branch that did not apply; the deeper error says what is wrong
         for err in kept[:1] if len({e["type"] for e in kept}) > 1 else kept:
-            message, hint = _message(err, model, path, context or {})
+            message, hint = _message(err, model, path, known)
             at_key = err["type"] in ("extra_forbidden",)
             line, col = doc.locate(path, at_key=at_key)
             problems.append(Problem(doc.path, line, col, dotted(path), message, hint))

@@ -2,7 +2,9 @@
 
 Vocabulary fields get an ``enum`` of the ids in ``hub.yml``, so editors complete them
 while a PMM types. Reference fields keep only their ``x-hub-ref`` kind: an enum of
-existing ids would go stale with every new file.
+existing ids would go stale with every new file. The fields come marked by the models
+themselves (``Vocab`` writes ``x-hub-vocabulary``), so this walks the generated schema,
+not the annotations.
 """
 from __future__ import annotations
 
@@ -42,7 +44,4 @@ def _vocabularies(data_dir: Path) -> dict:
     from pmmhub.relate.catalog import read_hub
 
     hub = read_hub(data_dir)
-    if hub is None:
-        return {}
-    names = ("industries", "regions", "company_sizes", "sales_roles", "scenarios", "functions", "deal_types")
-    return {n: list(hub.vocabulary(n)) for n in names}
+    return {} if hub is None else {name: list(ids) for name, ids in hub.vocabularies().items()}

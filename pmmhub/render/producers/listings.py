@@ -8,92 +8,48 @@ public edition's index holds only public entities and fields. Listing pages stay
 paginated HTML (what readers without JavaScript get); the index is one separate file.
 
 Facet keys are the contract's field names and double as the URL query keys
-(``case-studies/?industry=retail&product=tidehub``); values are ids.
+(``case-studies/?industry=retail&product=tidehub``); values are ids. A yes / no facet
+says ``"flag": true``: the finder does not show its values as an item's tags. The facets
+themselves are the kind's (``Kind.facets``); their values' names follow from the field types.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Callable, Iterable, get_args
 
-from pmmhub.model import KINDS
-from pmmhub.model.persona import BuyingRole
-from pmmhub.render.pages import LIFECYCLE, THREATS, listing_pages, ordered, render_listing, render_portfolio
+from pmmhub.model import KINDS, Facet
+from pmmhub.model.fields import shape_at
+from pmmhub.render.pages import listing_pages, ordered, render_listing, render_portfolio
 from pmmhub.render.urls import PORTFOLIO, listing_src
 from pmmhub.render.generated import Page
 
 FINDER = "finder.json"  # next to the listing's first page: <folder>/finder.json
-YES_NO = ("yes", "no")
+YES_NO = ("yes", "no")  # the values of a flag facet, labelled finder.yes / finder.no
 
 
-@dataclass(frozen=True)
-class Facet:
-    key: str  # the contract's field name: the URL query key
-    label: str  # i18n key of the facet's title
-    values: Callable  # entity -> the value ids it has
-    names: Callable  # site -> {value id: label}, in the order to show
-
-
-def vocab(name: str):
-    return lambda site: dict(site.catalog.hub.vocabulary(name))
-
-
-def entities(kind: str):
-    return lambda site: {r.id: r.entity.name for r in ordered(site.catalog, kind)}
-
-
-def labelled(prefix: str, values: Iterable[str]):
-    return lambda site: {v: site.ctx.t(f"{prefix}.{v}") for v in values}
-
-
-def one(value) -> list:
+def values(facet: Facet, entity) -> list:
+    """The value ids ``entity`` has for ``facet``."""
+    value = facet.read(entity)
+    if facet.flag:
+        return [YES_NO[0] if value else YES_NO[1]]
+    if isinstance(value, (list, tuple)):
+        return list(value)
     return [value] if value else []
 
 
-def yes_no(flag) -> list:
-    return ["yes" if flag else "no"]
-
-
-FACETS: dict[str, tuple[Facet, ...]] = {
-    "case-study": (
-        Facet("industry", "case-study.industry", lambda e: one(e.customer.industry), vocab("industries")),
-        Facet("region", "case-study.region", lambda e: one(e.customer.region), vocab("regions")),
-        Facet("size", "case-study.size", lambda e: one(e.customer.size), vocab("company_sizes")),
-        Facet("product", "case-study.products", lambda e: e.products, entities("product")),
-        Facet("persona", "case-study.personas", lambda e: e.personas, entities("persona")),
-        Facet("displaced", "case-study.displaced", lambda e: e.displaced, entities("battlecard")),
-        Facet("deal_type", "case-study.deal_type", lambda e: one(e.deal_type), vocab("deal_types")),
-        Facet("results", "finder.has_results", lambda e: yes_no(e.results), labelled("finder", YES_NO)),
-        Facet("reference_calls", "case-study.reference_calls", lambda e: yes_no(e.approvals.reference_calls),
-              labelled("finder", YES_NO)),
-    ),
-    "battlecard": (
-        Facet("threat", "threat.name", lambda e: one(e.threat), labelled("threat", THREATS)),
-        Facet("product", "battlecard.products", lambda e: e.products, entities("product")),
-    ),
-    "solution": (
-        Facet("industry", "solution.industry", lambda e: one(e.industry), vocab("industries")),
-        Facet("scenario", "solution.scenario", lambda e: one(e.scenario), vocab("scenarios")),
-        Facet("function", "solution.function", lambda e: one(e.function), vocab("functions")),
-        Facet("product", "solution.products", lambda e: e.products, entities("product")),
-        Facet("deal_type", "solution.deal_type", lambda e: one(e.deal_type), vocab("deal_types")),
-    ),
-    "product": (
-        Facet("stage", "product.lifecycle", lambda e: one(e.lifecycle.stage), labelled("stage", LIFECYCLE)),
-        Facet("deal_type", "product.deal_type", lambda e: one(e.pricing and e.pricing.deal_type),
-              vocab("deal_types")),
-        Facet("persona", "product.personas", lambda e: e.personas, entities("persona")),
-        Facet("competitor", "product.competitors", lambda e: e.competitors, entities("battlecard")),
-    ),
-    "persona": (
-        Facet("buying_role", "persona.buying_role", lambda e: one(e.buying_role),
-              labelled("buying_role", get_args(BuyingRole))),
-        Facet("industry", "persona.industries", lambda e: e.industries, vocab("industries")),
-    ),
-    "launch": (
-        Facet("product", "launch.product", lambda e: one(e.product), entities("product")),
-    ),
-}
+def names(facet: Facet, kind: str, site) -> dict[str, str]:
+    """{value id: label} of ``facet``, in the order to show, from the type of the field it reads:
+    a hub.yml vocabulary, the names of a referenced kind, a Literal's labels, or yes / no."""
+    if facet.flag:
+        return {v: site.ctx.t(f"finder.{v}") for v in YES_NO}
+    shape = shape_at(KINDS[kind].model, tuple(facet.field.split(".")))
+    shape = shape.item if shape.form == "list" else shape
+    if shape.vocab:
+        return dict(site.catalog.hub.vocabulary(shape.vocab.name))
+    if shape.ref:
+        return {r.id: r.entity.name for r in ordered(site.catalog, shape.ref.kind)}
+    if shape.choices and facet.labels:
+        return {v: site.ctx.t(f"{facet.labels}.{v}") for v in shape.choices}
+    raise TypeError(f"facet {kind}.{facet.key}: {facet.field} is no vocabulary, reference or labelled Literal")
 
 
 def pages(site):
@@ -111,18 +67,19 @@ def finder_index(site, kind: str) -> str:
     facets left out of an item.
     """
     ctx = site.ctx.at(listing_src(kind, 1))
-    facets = FACETS.get(kind, ())
+    facets = KINDS[kind].facets
     records = ordered(site.catalog, kind)
     items = []
     for record in records:
-        values = {f.key: list(dict.fromkeys(v for v in f.values(record.entity) if v)) for f in facets}
+        found = {f.key: list(dict.fromkeys(v for v in values(f, record.entity) if v)) for f in facets}
         items.append({"id": record.id, "name": record.entity.name, "summary": record.entity.summary,
-                      "url": ctx.url(record), "f": {k: v for k, v in values.items() if v}})
+                      "url": ctx.url(record), "f": {k: v for k, v in found.items() if v}})
     used = {f.key: {v for item in items for v in item["f"].get(f.key, ())} for f in facets}
     index = {
         "kind": kind,
         "facets": [{"key": f.key, "label": ctx.t(f.label),
-                    "values": [[v, name] for v, name in f.names(site).items() if v in used[f.key]]}
+                    "values": [[v, name] for v, name in names(f, kind, site).items() if v in used[f.key]],
+                    **({"flag": True} if f.flag else {})}
                    for f in facets if used[f.key]],
         "items": items,
     }

@@ -1,0 +1,54 @@
+"""The middle platform's open interfaces: what a built edition offers besides its pages.
+
+``channel_files(site, base_url)`` computes them all from the rendered ``Site`` (one edition on
+one day), deterministically:
+
+- ``api/v1/``: ``index.json``, one JSON record per entity, one CSV per kind and the JSON
+  Schemas in ``schema/`` (``api``, ``spreadsheet``, ``records``);
+- ``llms.txt`` and ``llms-full.txt`` (``llms``);
+- a Markdown mirror of every entity page at its URL plus ``index.md`` (``mirror``).
+
+They are not pages: ``hub build`` and the MkDocs plugin write them into the built site after
+the engine ran (``write``), and the public build's checks (shipped files, leak check) cover
+them. ``hub mcp`` serves a built edition's API to AI assistants (``mcp_server``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pmmhub.channels import api, llms, mirror, spreadsheet
+from pmmhub.channels.view import View
+
+CHANNELS = (api, spreadsheet, llms, mirror)
+
+
+class ChannelConflict(Exception):
+    """The built site already has a file where a channel file goes; the message says which."""
+
+
+def channel_files(site, base_url: str | None = None) -> dict[str, bytes]:
+    """Relative path -> bytes of every channel file of ``site``'s edition (absolute URLs with ``base_url``)."""
+    view = View(site, base_url or None)
+    out: dict[str, bytes] = {}
+    for channel in CHANNELS:
+        out.update(channel.files(view))
+    return dict(sorted(out.items()))
+
+
+def clashes(files: dict[str, bytes], tree) -> list[str]:
+    """Channel paths that a file of the rendered docs ``tree`` also takes (the engine would copy it there)."""
+    return sorted(rel for rel in files if rel in tree.files)
+
+
+def write(site_dir: Path, files: dict[str, bytes], tree=None) -> None:
+    """Write ``files`` into the built ``site_dir``; with the docs ``tree`` it came from, refuse
+    first if a file of the tree takes one of their paths."""
+    taken = clashes(files, tree) if tree is not None else []
+    if taken:
+        raise ChannelConflict("docs/ has " + ", ".join(taken) + ", where the hub writes its channel files "
+                              "(JSON API, llms.txt, Markdown mirrors, CSV)\n    hint: rename or remove the file "
+                              "(api/v1/, llms.txt and llms-full.txt are the hub's)")
+    for rel, data in files.items():
+        target = Path(site_dir) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -148,7 +148,7 @@ def portal_build_en(tmp_path_factory) -> Build:
 LAYERS = ("unit", "build", "browser")
 BROWSER_FIXTURES = {"browser", "page", "site_url"}
 BUILD_FIXTURES = {"sample_build", "built_site"}  # and every portal_build*
-BUILD_CALLS = {"build", "built", "build_edition", "build_with"}  # conftest's, publish's and the engines' builds
+BUILD_CALLS = {"build", "built", "build_edition", "build_with", "hub_build", "canary_editions"}  # every build helper
 BUILD_LINE = re.compile(r"^(\S*/)?(hub|mkdocs|zensical) build\b")
 _RUNNING: list[pytest.Item] = []  # the test being run, for the check in ``build``
 

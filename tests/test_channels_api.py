@@ -33,8 +33,8 @@ def entity_pages(site) -> set[tuple[str, str]]:
     for kind in KINDS.values():
         folder = site / kind.folder
         for page in folder.glob("*/index.html") if folder.is_dir() else ():
-            if page.parent.name != "page":
-                out.add((kind.name, page.parent.name))
+            if page.parent.name != "page" and '<div class="hub-header" data-hub-id="' in page.read_text(encoding="utf-8"):
+                out.add((kind.name, page.parent.name))  # an entity's page (not a dashboard of the kind)
     return out
 
 

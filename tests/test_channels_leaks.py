@@ -68,12 +68,13 @@ def test_shipping_allows_exactly_the_channel_files(editions, tmp_path):
     from pmmhub.channels import channel_files
     from pmmhub.engines.config import hub_options, read
     from pmmhub.render.edition import prepare
+    from pmmhub.search.index import index_files
 
     project = editions.project
     config = read(project / "mkdocs.yml")
     prepared = prepare(project, config, plugin_options={**hub_options(config), "audience": "public"},
                        out=tmp_path / "docs", day=dt.date.fromisoformat(COMMIT_DAY))
-    channels = channel_files(prepared.site, SITE_URL)
+    channels = {**channel_files(prepared.site, SITE_URL), **index_files(prepared)}  # and the search index
     site = tmp_path / "site"
     shutil.copytree(editions.public, site)
     (site / STAMP).unlink()  # written after the check

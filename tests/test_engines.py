@@ -81,3 +81,18 @@ def test_both_engines_carry_the_edition_chrome(sites):
         public = (sites[engine, "public"] / "index.html").read_text(encoding="utf-8")
         assert "内部资料" not in public and "git.chengchao.example" not in public, engine
         assert '<html lang="zh"' in public.replace("lang=zh", 'lang="zh"'), engine
+
+
+def test_a_bad_macro_fails_the_zensical_build_with_page_and_line(tmp_path):
+    """Under Zensical `hub render` runs the macros itself: the same errors as under MkDocs, with page and line."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    page = "---\ntitle: 简报\n---\n\n# 简报\n\n{{ product_card(\"lanyu\") }}\n"
+    project = make_project(tmp_path / "project", pages={"brief.md": page})
+    done = subprocess.run([str(Path(sys.executable).parent / "hub"), "build", "--engine", "zensical",
+                           "--site-dir", str(tmp_path / "site")], cwd=project, capture_output=True, text=True)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "docs/brief.md:7:1: product_card: no product with id 'lanyu'" in done.stderr, done.stderr
+    assert "did you mean 'lanyun'?" in done.stderr and not (tmp_path / "site").exists()

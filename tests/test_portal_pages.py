@@ -10,7 +10,8 @@ from pmmhub.render.site import load
 
 
 def test_producers_are_the_modules_of_the_producers_package():
-    assert producer_names() == ["entities", "health", "industries", "listings", "roles", "whatsnew"]
+    assert producer_names() == ["entities", "health", "industries", "launches_dashboard", "listings", "roles", "toolkits",
+                                "whatsnew"]
 
 
 def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
@@ -23,6 +24,7 @@ def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
                 "solutions/index.md", "launches/index.md", "portfolio.md",
                 "industries/index.md", "industries/retail.md", "industries/manufacturing.md", "industries/energy.md",
                 "roles/index.md", "roles/ar.md", "roles/sr.md", "roles/fr.md", "whatsnew.md", "health/index.md",
+                "launches/dashboard.md", "toolkits/index.md", "toolkits/lanyun/quick.md", "toolkits/lanyun/strategic.md",
                 *(f"health/{part}/index.md" for part in ("due", "owners", "orphans", "quality", "gaps-competitors",
                                                          "gaps-messaging", "gaps-evidence", "gaps-pricing",
                                                          "gaps-approvals")),
@@ -33,7 +35,7 @@ def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
     assert {src for src, p in pages.items() if p.in_nav} == {
         "products/index.md", "personas/index.md", "battlecards/index.md", "case-studies/index.md",
         "solutions/index.md", "launches/index.md", "portfolio.md", "industries/index.md", "roles/index.md",
-        "whatsnew.md", "health/index.md"}
+        "whatsnew.md", "health/index.md", "launches/dashboard.md", "toolkits/index.md"}
 
 
 def test_an_id_that_takes_a_portal_path_is_reported_with_its_file(tmp_path):

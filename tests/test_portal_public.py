@@ -33,9 +33,10 @@ def test_internal_parts_and_internal_links_are_left_out(public):
 def test_the_home_page_offers_only_what_the_edition_has_in_its_own_words(public):
     from pmmhub.render.i18n import labels
 
-    home = text(article(public.page("")))
-    assert labels("zh", "public")("home.search") in home
-    assert labels("zh")("home.search") not in home  # "搜索竞争卡片……": there are none here
+    html = article(public.page(""))
+    home = text(html)
+    assert f'placeholder="{labels("zh", "public")("home.search")}"' in html  # the search box's words
+    assert labels("zh")("home.search") not in html  # "搜索竞争卡片……": there are none here
     assert labels("zh")("home.by_industry") not in home  # no industry has public content
     assert "岚云" in home  # the public product
 

@@ -120,7 +120,7 @@ def test_the_navigation_lists_listings_never_entities(portal_build):
     nav = html[html.index('<nav class="md-nav md-nav--primary"'): html.index("</nav>", html.index("md-nav--primary"))]
     targets = {h.split("#")[0] for h in hrefs(nav)}
     assert not any(re.search(r"(products|personas|battlecards|case-studies|solutions|launches)/[a-z0-9-]+/$", h)
-                   for h in targets), targets
+                   and not h.endswith("launches/dashboard/") for h in targets), targets
     assert "../" in targets and "../../portfolio/" in targets
 
 
@@ -155,7 +155,7 @@ def test_industry_pages_gather_solutions_case_studies_and_personas(portal_build)
 
 def test_home_puts_search_first_then_ways_in(portal_build):
     content = article(portal_build.page(""))
-    search = content.index('for="__search"')
+    search = content.index('class="hub-search"')
     ways = [content.index(f'id="{w}"') for w in ("by-product", "by-competitor", "by-industry", "by-role")]
     assert search < ways[0] < ways[1] < ways[2] < ways[3]
     for role in ("客户经理（AR）", "解决方案经理（SR）", "交付经理（FR）"):

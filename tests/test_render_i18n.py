@@ -29,7 +29,7 @@ def test_placeholders_match_across_languages(lang):
         assert fields(labels(lang).table[key]) == fields(text), key
 
 
-PORTAL_TEMPLATES = [f for folder in ("entity", "listing", "fragments", "partials") for f in (TEMPLATES / folder).iterdir()]
+PORTAL_TEMPLATES = [f for folder in ("entity", "listing", "fragments", "partials", "toolkit", "launches", "roles", "health") for f in (TEMPLATES / folder).iterdir()]
 PORTAL_TEMPLATES += list(TEMPLATES.glob("*.md"))
 
 
@@ -89,7 +89,8 @@ def test_every_label_is_used():
     dynamic = ("stage.", "threat.", "visibility.", "buying_role.", "decision.", "status.", "support.", "approval.",
                "kind.", "home.role_hint.", "js.", "roles.", "finder.", "public.",
                "report.", "health.", "digest.", "new.", "diff.",  # tests/test_report_labels.py checks these
-               "search.")  # docs/assets/search.js reads them
+               "search.",  # docs/assets/search.js reads them
+               "toolkit.section.", "toolkit.gap.", "toolkit.asset_type.", "launches.state.")
     from pathlib import Path
 
     code = "".join(f.read_text(encoding="utf-8") for f in PORTAL_TEMPLATES)

@@ -58,13 +58,17 @@ class Inspector(html.parser.HTMLParser):
         self.problems: list[str] = []
         self.depth = 0  # inside the page content (Material's article) when > 0
         self.script = None
+        self.widget = 0  # inside a control of the portal's own (data-hub-widget) when > 0
 
     def handle_starttag(self, tag, attrs):
+        if tag == "div" and (self.widget or "data-hub-widget" in dict(attrs)):
+            self.widget += 1  # a control of the portal's own (search box, kit narrowing): its form, inputs and
+            # icon come from a template, not from data; the data inside it is still checked for handlers and URLs
         if tag == "article":
             self.depth += 1
-        elif self.depth and tag in FORBIDDEN_IN_CONTENT:
+        elif self.depth and tag in FORBIDDEN_IN_CONTENT and not self.widget:
             self.problems.append(f"<{tag}> in the page content")
-        if self.depth and tag == "svg" and ("class", "hub-icon") not in attrs and not self._icon(attrs):
+        if self.depth and tag == "svg" and ("class", "hub-icon") not in attrs and not self._icon(attrs) and not self.widget:
             self.problems.append("<svg> in the page content")
         if tag == "script":
             self.script = dict(attrs)
@@ -85,6 +89,8 @@ class Inspector(html.parser.HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
+        if tag == "div" and self.widget:
+            self.widget -= 1
         if tag == "article":
             self.depth -= 1
         if tag == "script":

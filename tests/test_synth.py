@@ -171,3 +171,13 @@ def test_a_skewed_hub_has_the_long_tail_of_a_real_one(tmp_path):
     assert 0.28 <= cited[0][1] / len(cases) <= 0.5 and cited[0][1] > 1.8 * cited[1][1]
     assert met[0][0] == cited[0][0] and met[0][1] / len(cards) > 0.5
     assert displaced[0][1] > 1.8 * displaced[1][1]
+
+
+def test_hub_synth_skewed_writes_the_long_tail(tmp_path):
+    import collections
+
+    result = CliRunner().invoke(main, ["synth", str(tmp_path), "-n", "400", "--skewed", "--today", "2026-11-20"])
+    assert result.exit_code == 0, result.output
+    cases = load(tmp_path / "data").all("case-study")
+    top = collections.Counter(p for r in cases for p in r.entity.products).most_common(1)[0][1]
+    assert top / len(cases) >= 0.28

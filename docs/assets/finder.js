@@ -189,3 +189,47 @@
     document.addEventListener("DOMContentLoaded", function () { start(document); });
   }
 })();
+
+/* Toolkits: narrow a kit page to one industry (?industry=retail). An entry names the views it is in
+   (data-hub-sets="all retail"); "all" is the whole kit. A section with nothing in the view says so. */
+(function () {
+  "use strict";
+
+  function narrow(kit, select, industry) {
+    var view = industry || "all";
+    document.querySelectorAll(".md-content [data-hub-sets]").forEach(function (node) {
+      node.hidden = node.getAttribute("data-hub-sets").split(" ").indexOf(view) < 0;
+    });
+    document.querySelectorAll(".md-content .hub-kit__section").forEach(function (section) {
+      var items = section.querySelectorAll(".hub-kit__item");
+      var shown = Array.prototype.some.call(items, function (item) { return !item.hidden; });
+      var none = section.querySelector("[data-hub-none]");
+      if (none) none.hidden = shown || !items.length;  // no entries at all: the gaps say so
+    });
+    kit.setAttribute("data-hub-industry", industry);
+    select.value = industry;
+  }
+
+  function start() {
+    var kit = document.querySelector(".md-content .hub-kit");
+    var select = kit && kit.querySelector("select[name=industry]");
+    if (!select || select.hasAttribute("data-ready")) return;
+    select.setAttribute("data-ready", "");
+    var known = Array.prototype.map.call(select.options, function (o) { return o.value; });
+    var wanted = new URLSearchParams(location.search).get("industry") || "";
+    narrow(kit, select, known.indexOf(wanted) >= 0 ? wanted : "");
+    select.addEventListener("change", function () {
+      var params = new URLSearchParams(location.search);
+      if (select.value) params.set("industry", select.value); else params.delete("industry");
+      var text = params.toString();
+      history.replaceState(history.state, "", location.pathname + (text ? "?" + text : "") + location.hash);
+      narrow(kit, select, select.value);
+    });
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(start);
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
+  }
+})();

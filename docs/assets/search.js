@@ -45,8 +45,7 @@
   }
   function key(term) {
     var body = term.slice(2);
-    if (term.lastIndexOf("s:", 0) === 0) return body;
-    return HAN.test(body.charAt(0)) ? body.charAt(0) : body.slice(0, 2);
+    return term.lastIndexOf("s:", 0) === 0 ? body : body.slice(0, 2);
   }
   function shardOf(term, count) {
     var k = key(term), h = 0x811c9dc5;
@@ -197,13 +196,13 @@
     return out || new Map();
   }
 
-  /* the keys (shards) a text needs: a Latin word's first two letters, every Chinese character
-     but a run's last (pairs and words start there) */
+  /* the keys (shards) a text needs: a Latin word's first two letters, every pair of a Chinese
+     run (its pairs and the words that start there), a lone character */
   function needs(text, m, into) {
     (normal(text).match(TOKEN) || []).forEach(function (tok) {
       if (HAN.test(tok)) {
-        for (var i = 0; i < Math.max(1, tok.length - 1); i++) into.set(shardOf("w:" + tok.charAt(i), m.shards), true);
-        if (tok.length > 1) into.set(shardOf("w:" + tok.charAt(tok.length - 1), m.shards), true);
+        if (tok.length === 1) into.set(shardOf("w:" + tok, m.shards), true);
+        for (var i = 0; i + 1 < tok.length; i++) into.set(shardOf("w:" + tok.slice(i, i + 2), m.shards), true);
       } else {
         into.set(shardOf("w:" + stem(tok), m.shards), true);
       }

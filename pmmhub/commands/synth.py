@@ -15,7 +15,10 @@ import click
 @click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same bytes.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Date the review dates are relative to (default: today, or SOURCE_DATE_EPOCH).")
-def synth(out_dir, entities, seed, today):
+@click.option("--skewed", is_flag=True,
+              help="References follow a long tail, as in a real hub: one flagship product cited by about a "
+                   "third of the case studies and met in most battle cards, one competitor displaced most.")
+def synth(out_dir, entities, seed, today, skewed):
     """Write OUT_DIR/data: hub.yml plus N valid, cross-referenced entities."""
     try:
         from hubdev.synth import generate
@@ -26,7 +29,7 @@ def synth(out_dir, entities, seed, today):
                                    "here; run it from a checkout of the hub repository") from None
     day: dt.date | None = today.date() if today else None
     try:
-        made = generate(out_dir, entities, seed, day)
+        made = generate(out_dir, entities, seed, day, skewed=skewed)
     except FileExistsError as err:
         raise click.UsageError(str(err)) from None
     summary = ", ".join(f"{count} {kind}" for kind, count in made.items())

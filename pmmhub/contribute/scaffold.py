@@ -202,12 +202,26 @@ def _owner_of(field_: str, asked) -> tuple | None:
 def render(kind: str, id_: str, answers: dict[tuple, Any]) -> str:
     """The starter file for ``kind`` with the ``answers`` filled in."""
     model = KINDS[kind].model
-    nodes = _nodes(model, answers, (), hidden(kind))
+    template = text_environment(TEMPLATES).get_template(f"{kind}.yml.j2")
+    values = {"kind": kind, "id": id_, "answers": {".".join(map(str, path)): v for path, v in answers.items()},
+              "days_before": _days_before,
+              "describe": lambda name: " ".join((model.model_fields[name].description or "").split())}
+    # fields the kind's template writes itself (`{% set writes = [...] %}`: a launch's default checklist)
+    written = template.make_module({**values, "required": [], "optional": [], "envelope": []})
+    nodes = _nodes(model, answers, (), hidden(kind) | frozenset(getattr(written, "writes", ())))
     required = [n for n in nodes if n.active]
     optional = [n for n in nodes if not n.active and n.key not in ENVELOPE]
     envelope = [n for n in nodes if not n.active and n.key in ENVELOPE]
-    template = text_environment(TEMPLATES).get_template(f"{kind}.yml.j2")
-    return template.render(kind=kind, id=id_, required=required, optional=optional, envelope=envelope)
+    return template.render(**values, required=required, optional=optional, envelope=envelope)
+
+
+def _days_before(day: Any, days: int) -> str:
+    """``day`` (a date, or text like 2027-01-15) minus ``days``, as YYYY-MM-DD; "" if it is no date."""
+    try:
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+    except ValueError:
+        return ""
+    return (day - dt.timedelta(days=days)).isoformat()
 
 
 def _nodes(model: type[BaseModel], answers: dict, prefix: tuple, skip=frozenset()) -> list[Node]:

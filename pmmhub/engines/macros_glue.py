@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from pmmhub.problems import HubDataError
 from pmmhub.render.site import load
+from pmmhub.render.page_macros import macro_name, template_line
 from pmmhub.render.snippets import MACROS, MacroError, Snippets, call, examples
 
 def define_env(env) -> None:
@@ -96,18 +97,8 @@ def _where(error: Exception, markdown: str, page, docs: Path | None, line: int |
     """``docs/page.md:12``: the hand-written page (not its copy in the rendered tree) and the line."""
     path = docs / page.file.src_uri if docs is not None else page.file.abs_src_path
     shown = os.path.relpath(path) if path else page.file.src_uri
-    line = line or _template_line(error)
+    line = line or template_line(error)
     return f"{shown}:{line + _front_matter_lines(page, markdown)}" if line else shown
-
-
-def _template_line(error: Exception) -> int | None:
-    """The line of the page (as Jinja saw it) where the error was raised."""
-    line, tb = None, error.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 def _front_matter_lines(page, markdown: str) -> int:
@@ -116,9 +107,4 @@ def _front_matter_lines(page, markdown: str) -> int:
 
 
 def _macro_name(error: Exception) -> str:
-    tb, name = error.__traceback__, ""
-    while tb is not None:
-        if tb.tb_frame.f_code.co_name == "macro" and tb.tb_frame.f_code.co_filename == __file__:
-            name = tb.tb_frame.f_locals.get("name", "")
-        tb = tb.tb_next
-    return name
+    return macro_name(error, __file__)

@@ -16,6 +16,8 @@ any engine the same tree and settings in a config of its own.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import sys
 from pathlib import Path
@@ -38,6 +40,15 @@ from pmmhub.relate.editions import AUDIENCES
 RENDERED = Path("build") / "serve"  # under the project: /build/ is git-ignored
 
 
+@contextlib.contextmanager
+def _rendering(out: Path):
+    """One render of ``out`` at a time: two previews or builds of a project share the rendered tree."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.parent / f".{out.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield
+
+
 class HubPluginConfig(Config):
     data_dir = config_options.Type(str, default=DATA_DIR)
     audience = config_options.Choice(AUDIENCES, default="internal")
@@ -57,7 +68,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         self.sources = {"docs": Path(config.docs_dir), "data": project / self.config.data_dir}
         out = project / RENDERED / self.config.audience / "docs"
         try:
-            self.prepared = prepare(project, dict(config), plugin_options=dict(self.config), out=out)
+            with _rendering(out):
+                self.prepared = prepare(project, dict(config), plugin_options=dict(self.config), out=out)
         except HubDataError as error:
             self.prepared = None
             if not self.serving:
@@ -93,11 +105,13 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_post_build(self, config):
         """The edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV) into the built site."""
         from pmmhub.channels import ChannelConflict, channel_files, write
+        from pmmhub.search import write_index
 
         if self.prepared is None:  # the preview shows the data's errors: no channel has anything to say
             return
         try:
             write(Path(config.site_dir), channel_files(self.prepared.site, config.site_url), self.prepared.tree)
+            write_index(Path(config.site_dir), self.prepared)  # the hub's search index
         except ChannelConflict as error:
             raise PluginError(str(error)) from None
 

@@ -1,10 +1,10 @@
 """Build a rendered edition with a site engine: MkDocs + Material, or Zensical.
 
-``build_with(engine, project, config_file, audience, site)`` renders the edition
-(``pmmhub.render.edition.prepare``) into ``build/<audience>/docs`` under the project,
+``build_with(engine, config_file, audience, site)`` renders the edition
+(``pmmhub.render.edition.prepare``) into ``build/<engine>/<audience>/docs`` under the project,
 writes the config for it next to the tree and runs the engine into ``site``, strictly;
 then writes the edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV:
-``pmmhub.channels``) into the built site.
+``pmmhub.channels``) and the hub's search index (``pmmhub.search``) into the built site.
 Both engines get the same tree and the same settings; what differs is only how each is
 invoked (``ENGINES``).
 """
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pmmhub.channels import ChannelConflict, channel_files, write as write_channels
+from pmmhub.search import write_index
 from pmmhub.engines import config as project_config
 from pmmhub.render.edition import Prepared, prepare
 from pmmhub.render.write import sync
@@ -68,6 +69,7 @@ def build_with(engine: str, config_file: Path, audience: str, site: Path, *, day
     channels = channel_files(prepared.site, config.get("site_url"))
     try:
         write_channels(Path(site), channels, prepared.tree)
+        channels.update(write_index(Path(site), prepared))  # the hub's search index
     except ChannelConflict as error:
         raise EngineFailed(str(error)) from None
     return Built(prepared, written, channels)

@@ -24,7 +24,8 @@ MAX_BYTES = 1024 * 1024
 HUB_FILE = "hub.yml"
 # Ids whose page would collide with a page the portal generates in the kind's folder:
 # <folder>/index.md is the listing; <folder>/page/<n>.md are its further pages.
-RESERVED_IDS = {"index": "the kind's listing page", "page": "the listing's further pages (<folder>/page/2/)"}
+RESERVED_IDS = {"index": "the kind's listing page", "page": "the listing's further pages (<folder>/page/2/)",
+                "dashboard": "the launch readiness dashboard (launches/dashboard/)"}
 _ID = re.compile(ID_PATTERN)
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _KINDS_OF = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),

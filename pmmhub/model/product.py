@@ -5,6 +5,8 @@ from typing import Literal
 from pmmhub.model.common import Date, Entity, Evidence, Markdown, OneOrMany, Part, RefTo, Text, Url, VocabOf, Visibility, field
 
 Stage = Literal["planning", "launch-prep", "in-market", "end-of-life"]
+# Asset types a strategic deal's toolkit gathers: security questionnaires, certifications, tender documents.
+SECURITY_ASSET_TYPES = ("security", "tender")
 
 
 class Lifecycle(Part):

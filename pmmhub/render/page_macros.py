@@ -26,7 +26,7 @@ def expand(site, src: str, source: str, shown: str, variables: dict) -> tuple[st
     try:
         return head + _environment().from_string(body).render(**values), None
     except MacroError as error:
-        name = _macro_name(error)
+        name = macro_name(error)
         return source, Problem(shown, (template_line(error) or 1) + offset, 1, name, error.message, error.hint)
     except jinja2.TemplateSyntaxError as error:
         return source, Problem(shown, (error.lineno or 1) + offset, 1, "", error.message or "template syntax error",
@@ -56,10 +56,11 @@ def _bound(site, src: str, name: str):
     return macro
 
 
-def _macro_name(error: Exception) -> str:
+def macro_name(error: Exception, where: str = __file__) -> str:
+    """The name of the hub macro (a function ``macro`` defined in the file ``where``) that raised ``error``."""
     tb, name = error.__traceback__, ""
     while tb is not None:
-        if tb.tb_frame.f_code.co_name == "macro" and tb.tb_frame.f_code.co_filename == __file__:
+        if tb.tb_frame.f_code.co_name == "macro" and tb.tb_frame.f_code.co_filename == where:
             name = tb.tb_frame.f_locals.get("name", "")
         tb = tb.tb_next
     return name

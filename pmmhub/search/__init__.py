@@ -5,7 +5,7 @@ downloads a few small files at any hub size, and ``docs/assets/search.js``, whic
   words plus character pairs, light English stemming;
 - ``documents``: what is searchable in an edition, by tier (names, key facts, questions,
   summary, the rest), with kind, summary and freshness for the result list;
-- ``index``: terms -> postings, sharded by the term's first characters; ``write_index``
+- ``index``: terms -> postings, sharded by the term's first two characters; ``write_index``
   writes it into a built site after the engine ran (under both engines).
 """
 from pmmhub.search.index import FOLDER, index_files, write_index

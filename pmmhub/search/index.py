@@ -7,8 +7,8 @@
 - ``t/<n>.json``: shard ``n`` of the terms (``text``; plus ``s:<i>`` for a text holding a word of
   synonym group ``i``), ``term -> [doc, tiers, doc, tiers, ...]``
   (doc numbers delta-encoded; ``tiers`` a bit mask of ``documents.TIERS``). A term's shard
-  follows from its first character (Chinese) or two (``text.shard_of``), so a query fetches
-  one shard per character it starts a word with, and prefix matching stays within a shard;
+  follows from its first two characters (``text.shard_of``), so a query fetches one shard per
+  pair of characters it starts a word with, and prefix matching stays within a shard;
 - ``d/<n>.json``: docs ``n*CHUNK`` to ``n*CHUNK+CHUNK-1``: path, kind, name, summary, review
   date, stale, boost: what a result shows, fetched for the results shown only;
 - ``spell.json``: the words of names, for "did you mean" when nothing is found (fetched then only).
@@ -32,7 +32,7 @@ CHUNK = 16
 MAX_SHARD = 40_000  # bytes
 AVERAGE_SHARD = 12_000
 MAX_SHARDS = 8192
-MAX_POSTINGS = 4000
+MAX_POSTINGS = 1500
 SUMMARY_CHARS = 160
 SPELL_WORDS = 6000
 FORMAT = 1

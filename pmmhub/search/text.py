@@ -98,12 +98,11 @@ def needed(word: str) -> tuple[str, ...]:
 
 
 def key(term: str) -> str:
-    """What decides a term's shard: a synonym group's whole id, a Chinese term's first
-    character, else the first two."""
+    """What decides a term's shard: a synonym group's whole id, else the term's first two
+    characters (so a word's prefixes share its shard, and no one character gathers a shard of
+    its own: 数据, 数衡 and 数字 go to different shards)."""
     body = term[2:]
-    if term.startswith("s:"):
-        return body
-    return body[:1] if re.match(rf"[{HAN}]", body) else body[:2]
+    return body if term.startswith("s:") else body[:2]
 
 
 def shard_of(term: str, shards: int) -> int:

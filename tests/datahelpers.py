@@ -141,3 +141,26 @@ def commit(repo: Path, message: str, **env: str) -> str:
     git(repo, "add", "-A", **env)
     git(repo, "commit", "-q", "-m", message, **env)
     return git(repo, "rev-parse", "--short=7", "HEAD")
+
+
+def hub_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real ``hub`` command run in this process (click's runner: no interpreter start per call),
+    in ``cwd``, with no terminal on stdin; an escaping exception is a traceback on stderr, as it
+    would be from a process. Tests that need a real process (signals, another user, a terminal)
+    start one instead."""
+    import traceback
+
+    from click.testing import CliRunner
+
+    from pmmhub.cli import main
+
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner(env=env).invoke(main, list(args), catch_exceptions=True)
+    finally:
+        os.chdir(here)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["hub", *args], result.exit_code, result.stdout, stderr)

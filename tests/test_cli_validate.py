@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from datahelpers import entity, write_hub
+from datahelpers import hub_cli, entity, write_hub
 
 HUB = str(Path(sys.executable).with_name("hub"))
 
 
 def run(*args, cwd):
-    return subprocess.run([HUB, *args], cwd=cwd, capture_output=True, text=True)
+    return hub_cli(*args, cwd=cwd)
 
 
 def broken_hub(tmp_path):

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from datahelpers import entity, write_hub
+from datahelpers import hub_cli, entity, write_hub
 
 HUB = str(Path(sys.executable).with_name("hub"))
 ROOT = Path(__file__).parents[1]
@@ -26,7 +26,7 @@ RULES = """\
 
 
 def run(*args, cwd):
-    return subprocess.run([HUB, "codeowners", *args], cwd=cwd, capture_output=True, text=True)
+    return hub_cli("codeowners", *args, cwd=cwd)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from datahelpers import GIT_ENV, commit, entity, git, write_hub
+from datahelpers import hub_cli, GIT_ENV, commit, entity, git, write_hub
 
 from pmmhub.contribute.contentdiff import changes, md
 
@@ -17,8 +17,7 @@ CARD = entity("battlecard", pricing={"as_of": "2026-09-01", "summary": "按节�
 
 
 def hub_diff(repo: Path, *args: str):
-    return subprocess.run([HUB, "diff", *args], cwd=repo, capture_output=True, text=True,
-                          env={**os.environ, **GIT_ENV, "SOURCE_DATE_EPOCH": EPOCH})
+    return hub_cli("diff", *args, cwd=repo, env={**GIT_ENV, "SOURCE_DATE_EPOCH": EPOCH})
 
 
 def save(repo: Path, relative: str, data) -> None:

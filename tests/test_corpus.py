@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from datahelpers import hub_cli
+
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 
 def hub(*args):
-    return subprocess.run([str(Path(sys.executable).with_name("hub")), *args], cwd=ROOT, capture_output=True, text=True)
+    return hub_cli(*args, cwd=ROOT)
 
 def test_every_error_of_the_corpus_in_one_run():
     result = hub("validate", "tests/corpus/data", "--no-stale")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from datahelpers import GIT_ENV, commit, entity, git, write_hub
+from datahelpers import hub_cli, GIT_ENV, commit, entity, git, write_hub
 
 from pmmhub.contribute.contentdiff import md
 from pmmhub.load import files
@@ -24,11 +24,12 @@ SECRET = "绝密：外部文件的内容"
 
 
 def hub(cwd: Path, *args: str, user: int | None = None):
-    command = [HUB, *args]
-    if user is not None:
-        command = [shutil.which("setpriv"), f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=60,
-                            env={**os.environ, **GIT_ENV})
+    if user is None:  # in this process; another user needs a process of its own
+        result = hub_cli(*args, cwd=cwd, env=GIT_ENV)
+    else:
+        command = [shutil.which("setpriv"), f"--reuid={user}", f"--regid={user}", "--clear-groups", HUB, *args]
+        result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=60,
+                                env={**os.environ, **GIT_ENV})
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
     return result
 

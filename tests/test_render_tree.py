@@ -2,18 +2,16 @@
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import BUILD_DAY, REPO, epoch, make_project
+from datahelpers import hub_cli
 
-HUB = Path(sys.executable).parent / "hub"
 
 
 def render(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(BUILD_DAY)}
-    return subprocess.run([str(HUB), "render", *args], cwd=project, env=env, capture_output=True, text=True)
+    return hub_cli("render", *args, cwd=project, env={"SOURCE_DATE_EPOCH": epoch(BUILD_DAY)})
 
 
 def counts(done: subprocess.CompletedProcess) -> tuple[int, int, int]:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import yaml
-from datahelpers import GIT_ENV, HUB, entity, git
+from datahelpers import hub_cli, GIT_ENV, HUB, entity, git
 
 from pmmhub.operate import report as ops
 from pmmhub.relate.catalog import load
@@ -68,8 +68,7 @@ def ops_repo(root: Path) -> Path:
 
 
 def hub_report(data: Path, *args: str):
-    return subprocess.run([HUB_BIN, "report", "--data-dir", str(data), "--day", TODAY.isoformat(), *args],
-                          cwd=data.parent, capture_output=True, text=True, env={**os.environ, **GIT_ENV})
+    return hub_cli("report", "--data-dir", str(data), "--day", TODAY.isoformat(), *args, cwd=data.parent, env=GIT_ENV)
 
 
 def figures(tmp_path) -> dict:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from datahelpers import copy_of_repository, english, write_hub
+from datahelpers import hub_cli, copy_of_repository, english, write_hub
 
 from pmmhub.load import safe_yaml as loader
 from pmmhub.contribute import scaffold
@@ -38,8 +38,7 @@ ANSWERS = {
 
 def run(*args, cwd, env=None):
     """``hub`` with no terminal on stdin, as in CI."""
-    return subprocess.run([HUB, *args], cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})})
+    return hub_cli(*args, cwd=cwd, env={"SOURCE_DATE_EPOCH": EPOCH, **(env or {})})
 
 
 def new(tmp_path, kind, id_, *extra):

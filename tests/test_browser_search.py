@@ -233,3 +233,14 @@ def test_other_engines_editions_and_languages(browser, tmp_path, engine, audienc
                 tab.goto(f"{url}/products/tidehub/")
                 tab.keyboard.press("/")
                 assert tab.locator(".hub-find--dialog .hub-find__input").is_visible()
+
+
+def test_on_a_wide_screen_the_header_magnifier_opens_the_search(page, search_url):
+    """The hub's search has no header field, so the magnifier shows on every screen and opens the dialog."""
+    page.goto(f"{search_url}/battlecards/qingwu-crm/")
+    button = page.locator('.md-header__button[for="__search"]')
+    assert button.is_visible()
+    button.click()
+    page.keyboard.type("MetricOne")
+    first = page.wait_for_selector(".hub-find--dialog .hub-find__item", timeout=10_000)
+    assert "shuheng-metricone" in first.inner_html()

@@ -102,8 +102,10 @@ def test_no_entity_page_grows_with_the_hub(big_catalog):
     from pmmhub.render.environment import RELATED_LIMIT
 
     ctx = Context.of(big_catalog, day=BUILD_DAY)
-    assert max(len(group) for r in big_catalog for _, group in ctx.reverse(r)) > RELATED_LIMIT
-    for record in big_catalog:
+    largest = {r.key: max((len(group) for _, group in ctx.reverse(r)), default=0) for r in big_catalog}
+    assert max(largest.values()) > RELATED_LIMIT
+    # the pages with the most to list (every one that would pass the bound, and then some)
+    for record in sorted(big_catalog, key=lambda r: -largest[r.key])[:60]:
         source = render_entity(big_catalog, record, ctx)
         for block in source.split('<div class="hub-related"')[1:]:
             assert block.split("</ul>")[0].count("<li ") <= RELATED_LIMIT, entity_src(record.kind, record.id)

@@ -176,7 +176,7 @@ def test_a_skewed_hub_has_the_long_tail_of_a_real_one(tmp_path):
 def test_hub_synth_skewed_writes_the_long_tail(tmp_path):
     import collections
 
-    result = CliRunner().invoke(main, ["synth", str(tmp_path), "-n", "400", "--skewed", "--today", "2026-11-20"])
+    result = CliRunner().invoke(main, ["synth", str(tmp_path), "-n", "200", "--skewed", "--today", "2026-11-20"])
     assert result.exit_code == 0, result.output
     cases = load(tmp_path / "data").all("case-study")
     top = collections.Counter(p for r in cases for p in r.entity.products).most_common(1)[0][1]

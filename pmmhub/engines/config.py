@@ -51,9 +51,11 @@ def hub_options(config: dict) -> dict:
     return options
 
 
-def data_dir(config_file: Path) -> Path:
-    """The hub folder the config's hub plugin names, next to the config."""
-    return Path(config_file).resolve().parent / hub_options(read(config_file))["data_dir"]
+def data_dir(config_file: Path, config: dict | None = None) -> Path:
+    """The hub folder the config's hub plugin names (default ``data``), next to the config;
+    ``config`` is the file's content when it was read already."""
+    options = hub_options(config if config is not None else read(config_file))
+    return Path(config_file).parent / str(options["data_dir"])
 
 
 def edition_config(config: dict, overrides: dict, *, without_plugins: tuple[str, ...] = (HUB_PLUGIN,)) -> dict:

@@ -27,10 +27,23 @@ from pmmhub.render.edition import Prepared, prepare
 from pmmhub.render.write import sync
 
 ENGINES = ("mkdocs", "zensical")
-# Zensical re-runs mkdocs-macros' define_env for every page, so `hub render` expands the macros for it
-OWN_MACROS = {"mkdocs": False, "zensical": True}
-# Zensical's default look is its "modern" variant; "classic" is Material's, which the overrides target
-THEME = {"mkdocs": {}, "zensical": {"theme.variant": "classic"}}
+
+
+@dataclass(frozen=True)
+class Traits:
+    """How an engine differs, as far as the render step is concerned."""
+
+    runs_macros: bool  # mkdocs-macros runs inside it; else `hub render` expands the macros itself
+    links_from_source: bool  # it reads a relative link from the page's source file, not from its URL
+    theme: dict  # config overrides of its own
+
+
+TRAITS = {
+    "mkdocs": Traits(runs_macros=True, links_from_source=False, theme={}),
+    # Zensical re-runs define_env for every page and rewrites every relative link from the source
+    # file; its default look is its "modern" variant, "classic" is Material's, which the overrides target
+    "zensical": Traits(runs_macros=False, links_from_source=True, theme={"theme.variant": "classic"}),
+}
 WORK = Path("build")  # under the project: /build/ is git-ignored
 
 
@@ -55,10 +68,11 @@ def build_with(engine: str, config_file: Path, audience: str, site: Path, *, day
     config = project_config.read(config_file)
     options = {**project_config.hub_options(config), "audience": audience}
     work = project / WORK / engine / audience
-    own = OWN_MACROS[engine]
-    prepared = prepare(project, config, plugin_options=options, out=work / "docs", day=day, expand_macros=own)
-    derived = project_config.edition_config(config, {**prepared.overrides, **THEME[engine]},
-                                            without_plugins=("hub", "macros") if own else ("hub",))
+    traits = TRAITS[engine]
+    prepared = prepare(project, config, plugin_options=options, out=work / "docs", day=day,
+                       expand_macros=not traits.runs_macros, links_from_source=traits.links_from_source)
+    derived = project_config.edition_config(config, {**prepared.overrides, **traits.theme},
+                                            without_plugins=("hub",) if traits.runs_macros else ("hub", "macros"))
     _copy_theme_overrides(config, project, work / "overrides")
     out = work / "site" if engine == "zensical" else Path(site)  # Zensical writes only under its config's folder
     derived["site_dir"] = str(out.resolve())

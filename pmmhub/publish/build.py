@@ -114,7 +114,7 @@ def _publish(config_file: Path, staging: Path, site_dir: Path, audience: str, sa
                               + "\n    hint: link the file from a public page, or mark it internal "
                                 "(`internal_files` of the hub plugin in mkdocs.yml)")
     guard.stamp(staging, audience)
-    leaks = check_leaks(staging, hub_data_dir(config_file), audience)
+    leaks = leaks_in(staging, built.prepared.site.full, audience)
     if leaks:
         raise BuildFailed(f"leak check of the {audience} edition failed:\n"
                           + "\n".join(f"  {leak}" for leak in leaks)
@@ -127,14 +127,12 @@ def _publish(config_file: Path, staging: Path, site_dir: Path, audience: str, sa
 
 def check_leaks(site: Path, data_dir: Path, audience: str = "public") -> list[Leak]:
     """Texts of ``data_dir`` that the ``audience`` edition built in ``site`` must not contain, found there."""
-    catalog = load(data_dir)
+    return leaks_in(site, load(data_dir), audience)
+
+
+def leaks_in(site: Path, catalog, audience: str) -> list[Leak]:
+    """Texts of the whole hub ``catalog`` that its ``audience`` edition built in ``site`` must not contain."""
     return scan(site, internal_only(catalog, edition(catalog, audience)))
-
-
-def hub_data_dir(config_file: Path) -> Path:
-    """The hub plugin's ``data_dir`` in ``config_file`` (default ``data``), next to the config:
-    the check reads the same hub the build did."""
-    return guard.hub_data_dir(config_file)
 
 
 def _engine_build(config_file: Path, site: Path, audience: str, engine: str) -> Built:

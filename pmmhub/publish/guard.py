@@ -37,24 +37,17 @@ def read_config(config_file: Path) -> dict:
         raise Refused(str(err)) from None
 
 
-def hub_data_dir(config_file: Path, config: dict | None = None) -> Path:
-    """The hub plugin's ``data_dir`` (default ``data``), next to the config."""
-    from pmmhub.engines.config import hub_options
-
-    options = hub_options(config if config is not None else read_config(config_file))
-    return config_file.parent / str(options["data_dir"])
-
-
 def sources(config_file: Path) -> dict[Path, str]:
     """Every folder a build reads or that holds the project's work (real path -> what it is)."""
     import macros
     import pmmhub
+    from pmmhub.engines.config import data_dir
     from pmmhub.engines.run import WORK
 
     config, root = read_config(config_file), config_file.parent
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     named = {
-        hub_data_dir(config_file, config): "the hub's data folder",
+        data_dir(config_file, config): "the hub's data folder",
         root / str(config.get("docs_dir") or "docs"): "the docs folder, docs_dir",
         root / str(theme.get("custom_dir") or "overrides"): "the theme overrides, theme.custom_dir",
         root / WORK: "the hub's work folder, where editions are rendered",

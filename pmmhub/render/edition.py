@@ -31,17 +31,17 @@ class Prepared:
 
 
 def prepare(project: Path, config: dict, *, plugin_options: dict, out: Path, day: dt.date | None = None,
-            expand_macros: bool = False) -> Prepared:
+            expand_macros: bool = False, links_from_source: bool = False) -> Prepared:
     """Render the edition named in ``plugin_options`` (the hub plugin's options) into ``out``;
-    with ``expand_macros`` the hand-written pages' macros too, and links as seen from the source
-    file (for Zensical: it runs no mkdocs-macros and reads every relative link that way).
+    with ``expand_macros`` the hand-written pages' macros too (for an engine without mkdocs-macros),
+    with ``links_from_source`` relative links as seen from each page's source file.
 
     Raises ``HubDataError`` with every problem of the data or of the hand-written pages.
     """
     project = Path(project).resolve()
     audience = plugin_options.get("audience", "internal")
     site = load(project / plugin_options.get("data_dir", DATA_DIR), audience=audience, day=day or today(),
-                directory_urls=config.get("use_directory_urls", True), links_from_source=expand_macros)
+                directory_urls=config.get("use_directory_urls", True), links_from_source=links_from_source)
     docs = project / config.get("docs_dir", "docs")
     tree = edition_tree(site, docs, edit_base=_edit_base(config), config_assets=_assets(config),
                         internal_files=tuple(plugin_options.get("internal_files") or ()),

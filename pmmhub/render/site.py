@@ -19,6 +19,7 @@ class Site:
     ctx: Context
     audience: str = "internal"
     hidden: frozenset = frozenset()  # (kind, id) of the entities this edition leaves out
+    full: Catalog | None = None  # the whole hub this edition was projected from (for the leak check)
 
     @property
     def language(self) -> str:
@@ -67,4 +68,4 @@ def load(data_dir: Path | str, *, day: dt.date, audience: str = "internal", dire
     hidden = frozenset(r.key for r in full if catalog.get(*r.key) is None)
     ctx = Context.of(catalog, day=day, directory_urls=directory_urls, audience=audience,
                      links_from_source=links_from_source)
-    return Site(catalog, root, ctx, audience, hidden)
+    return Site(catalog, root, ctx, audience, hidden, full)

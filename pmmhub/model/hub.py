@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from pmmhub.model.common import Id, Part, Text, field
+from pmmhub.model.common import Id, Part, Text, Url, field
 from pmmhub.model.kinds import KINDS
 
 Vocabulary = dict[Id, Text]
@@ -22,11 +22,30 @@ class DealType(Part):
                                                               default=None)
 
 
+class Contact(Part):
+    label: Text = field("Link text.", "联系我们")
+    url: Url = field("Where it points: http(s) or mailto.", "https://www.example.com/contact")
+
+
+class EditionSettings(Part):
+    site_name: Text | None = field("The edition's site name (header, browser tab).", "云帆数智 · 客户资源中心",
+                                   default=None)
+    site_description: Text | None = field("The edition's description (search engines, link previews).",
+                                          "行业方案、客户案例与产品资料", default=None)
+    contact: Contact | None = field("A \"contact us\" link on every page of the edition.",
+                                    {"label": "联系我们", "url": "https://www.example.com/contact"}, default=None)
+
+
 class HubConfig(Part):
     company: Text = field("Company name shown in the portal.", "云帆数智")
     language: Literal["zh", "en"] = field("Portal language: zh or en.", "zh", default="zh")
     currency: Text = field("Currency of prices.", "CNY", default="CNY")
     internal_banner: Text | None = field("Banner on every internal page.", "内部资料，请勿外传", default=None)
+    public_url: Url | None = field("Where the public edition is hosted; customer copies link there.",
+                                   "https://resources.example.com/", default=None)
+    editions: dict[Literal["internal", "public"], EditionSettings] = field(
+        "Per edition: site name, description, contact link (the config's apply where unset).",
+        {"public": {"site_name": "云帆数智 · 客户资源中心"}}, default_factory=dict)
     deal_types: dict[Id, DealType] = field("Deal types: quick (with max_deal_size) and strategic.",
                                            {"quick": {"label": "快速成交", "max_deal_size": 40000}},
                                            default_factory=lambda: {"quick": DealType(label="quick"),

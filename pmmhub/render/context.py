@@ -33,12 +33,13 @@ class Context:
     # Relative links start from the page's URL (MkDocs leaves raw HTML links alone), or from its
     # source file's folder (Zensical rewrites every relative link as seen from the source file)
     links_from_source: bool = False
+    audience: str = "internal"  # the edition: templates leave out what customers must not see
 
     @classmethod
     def of(cls, catalog: Catalog, *, day: dt.date | None = None, directory_urls: bool = True,
            audience: str = "internal", links_from_source: bool = False) -> Context:
         return cls(catalog, labels(catalog.hub.language, audience), day or today(), directory_urls,
-                   links_from_source=links_from_source)
+                   links_from_source=links_from_source, audience=audience)
 
     def at(self, page: str) -> Context:
         return replace(self, page=page)

@@ -4,6 +4,7 @@ Both the MkDocs plugin (applied to the live config) and ``hub build`` (written i
 config it hands any engine) take these from here, so every engine builds the same site:
 
 - ``theme.language`` from ``hub.yml``, so Material's own labels follow the hub;
+- ``site_name`` and ``site_description`` from the edition's entry of ``hub.yml``'s ``editions``;
 - ``extra.hub``: the company, the internal banner, the edition and the labels of the
   portal's scripts, which ``overrides/main.html`` prints; plus where the hub is, for the
   macros of hand-written pages;
@@ -65,6 +66,10 @@ def edition_overrides(site, nav, pages: set[str], docs: Path) -> dict:
     generated = {page.src for page in site.pages}
     out = {"theme.language": site.language, "extra.hub": extra_hub(site, docs), "nav": published_nav(nav, pages),
            "not_in_nav": generated_folders(generated & pages)}
+    own = site.catalog.hub.editions.get(site.audience)
+    for key in ("site_name", "site_description"):
+        if own is not None and getattr(own, key):
+            out[key] = getattr(own, key)
     if site.audience != "internal":
         out.update({"repo_url": None, "repo_name": None, "edit_uri": None})
     return out

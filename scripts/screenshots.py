@@ -5,8 +5,10 @@
 
 Builds the sample hub (data/) with ``mkdocs build --strict`` on a fixed day (so "verified
 N days ago" does not change from one run to the next), serves it on loopback and has
-Debian's Chromium take the home page and a battle card at a 1280×900 viewport:
-``home.png`` and ``battlecard.png``. ``--site`` uses an existing build instead.
+Debian's Chromium take each of SHOTS at its viewport: the home page and a battle card
+(1280×900), a quick-deal toolkit narrowed to manufacturing (1280×1400) and the case-study
+finder on a phone (390×844, filtered to retail, newest first). ``--site`` uses an existing
+build instead.
 """
 from __future__ import annotations
 
@@ -21,7 +23,13 @@ sys.path.insert(0, str(REPO / "tests"))
 from browserkit import ARGS, CHROMIUM, VIEWPORT, serve  # noqa: E402
 from conftest import build  # noqa: E402
 
-SHOTS = {"home.png": "", "battlecard.png": "battlecards/shuheng-metricone/"}
+PHONE = {"width": 390, "height": 844}
+SHOTS = {  # file: (page, viewport)
+    "home.png": ("", VIEWPORT),
+    "battlecard.png": ("battlecards/shuheng-metricone/", VIEWPORT),
+    "toolkit.png": ("toolkits/tidecrm/quick/?industry=manufacturing", {"width": 1280, "height": 1400}),
+    "finder-phone.png": ("case-studies/?industry=retail&sort=newest", PHONE),
+}
 
 
 def build_sample(site: Path) -> Path:
@@ -44,16 +52,18 @@ def take(site: Path, out: Path, browser=None) -> list[Path]:
             finally:
                 browser.close()
     out.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN", device_scale_factor=1)
-    page = context.new_page()
-    try:
-        with serve(site) as base:
-            for name, path in SHOTS.items():
+    with serve(site) as base:
+        for name, (path, viewport) in SHOTS.items():
+            phone = viewport is PHONE
+            context = browser.new_context(viewport=viewport, locale="zh-CN", device_scale_factor=1,
+                                          is_mobile=phone, has_touch=phone)
+            try:
+                page = context.new_page()
                 page.goto(f"{base}/{path}")
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=out / name, animations="disabled", caret="hide")
-    finally:
-        context.close()
+            finally:
+                context.close()
     return [out / name for name in SHOTS]
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import inspect
 import os
 import re
@@ -38,6 +39,13 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+
+# Compiled modules are cached (in __pycache__/, git-ignored) even where the machine sets
+# PYTHONDONTWRITEBYTECODE: otherwise every test process, xdist worker and `hub` subprocess
+# compiles the engine and its libraries again, and pytest rewrites every test module's asserts.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 from browserkit import browser, page, site_url  # noqa: F401  (the browser fixtures, for every module)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -153,7 +161,25 @@ BUILD_LINE = re.compile(r"^(\S*/)?(hub|mkdocs|zensical) build\b")
 _RUNNING: list[pytest.Item] = []  # the test being run, for the check in ``build``
 
 
+@functools.lru_cache(maxsize=None)
+def _definitions(filename: str) -> dict[int, ast.AST]:
+    """Every function definition of a source file by its first line (a decorator's, if any):
+    each file is parsed once, however many tests and fixtures it holds."""
+    try:
+        module = ast.parse(Path(filename).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    found = {}
+    for node in ast.walk(module):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found[min([node.lineno] + [d.lineno for d in node.decorator_list])] = node
+    return found
+
+
 def _tree(obj) -> ast.AST | None:
+    code = getattr(inspect.unwrap(obj), "__code__", None) if callable(obj) else None
+    if code is not None and (node := _definitions(code.co_filename).get(code.co_firstlineno)):
+        return node
     try:
         return ast.parse(textwrap.dedent(inspect.getsource(obj)))
     except (OSError, TypeError, SyntaxError):

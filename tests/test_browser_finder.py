@@ -2,9 +2,12 @@
 
 Facets filter instantly, show counts, keep their state in the query string (contract field
 names as keys, ids as values), filter across every page of a paginated listing (from
-<folder>/finder.json), and without JavaScript the paginated list is all there is.
-Expected results come from the catalog, never from the page under test.
+<folder>/finder.json); sorts (name, newest, freshness) are in the query string too; a filtered
+or sorted list is the listing's own table; and without JavaScript the paginated list is all
+there is. Expected results come from the catalog, never from the page under test. On a phone:
+test_finder_phone.py.
 """
+import datetime as dt
 import re
 import urllib.parse
 
@@ -92,7 +95,6 @@ def test_values_of_one_facet_add_up_and_facets_narrow(page, site_url):
 @pytest.mark.parametrize("key, value, keep", [
     ("displaced", "shuheng-metricone", lambda e: "shuheng-metricone" in e.displaced),
     ("reference_calls", "yes", lambda e: e.approvals.reference_calls),
-    ("results", "yes", lambda e: bool(e.results)),
     ("size", "enterprise", lambda e: e.customer.size == "enterprise"),
     ("region", "east-china", lambda e: e.customer.region == "east-china"),
     ("persona", "cio", lambda e: "cio" in e.personas),
@@ -136,6 +138,65 @@ def test_unknown_keys_and_values_are_ignored(page, site_url):
     assert shown(page) == ids(CASES)
 
 
+def test_a_facet_every_entity_shares_is_not_offered(page, site_url):
+    assert all(r.entity.results for r in CASES)  # "有量化成效" would show 12 of 12
+    open_finder(page, f"{site_url}/case-studies/")
+    assert page.locator('.hub-facet[data-facet="results"]').count() == 0
+    assert page.locator('.hub-facet[data-facet="reference_calls"]').count() == 1
+
+
+def order(page) -> list[str]:
+    return page.eval_on_selector_all(".hub-finder__results tr[data-hub-id]", "els => els.map(e => e.dataset.hubId)")
+
+
+def due(record) -> dt.date:
+    e = record.entity
+    return e.reviewed + dt.timedelta(days=e.review_every or CATALOG.hub.review_interval(record.kind))
+
+
+def test_sorting_by_name_newest_and_freshness(page, site_url):
+    open_finder(page, f"{site_url}/case-studies/")
+    assert order(page) == [] and page.is_visible(".hub-list")  # the listing's own order, its own page
+    page.select_option(".hub-finder__sort select", "newest")
+    newest = sorted(CASES, key=lambda r: r.entity.date or r.entity.reviewed, reverse=True)
+    assert order(page) == [r.id for r in newest] and query(page) == {"sort": ["newest"]}
+    page.select_option(".hub-finder__sort select", "fresh")
+    assert order(page) == [r.id for r in sorted(CASES, key=due, reverse=True)] and query(page) == {"sort": ["fresh"]}
+    page.select_option(".hub-finder__sort select", "name")
+    names = page.evaluate("names => names.slice().sort(new Intl.Collator('zh').compare)", [r.entity.name for r in CASES])
+    assert [CATALOG.get("case-study", i).entity.name for i in order(page)] == names
+    page.select_option(".hub-finder__sort select", "")
+    assert query(page) == {} and page.is_visible(".hub-list") and page.is_hidden(".hub-finder__results")
+
+
+def test_a_sort_and_filters_in_a_shared_url(page, site_url):
+    open_finder(page, f"{site_url}/case-studies/?deal_type=strategic&sort=newest")
+    strategic = [r for r in CASES if r.entity.deal_type == "strategic"]
+    assert order(page) == [r.id for r in sorted(strategic, key=lambda r: r.entity.date or r.entity.reviewed, reverse=True)]
+    assert page.input_value(".hub-finder__sort select") == "newest"
+    open_finder(page, f"{site_url}/case-studies/?sort=colour")  # an unknown sort is the default order
+    assert page.input_value(".hub-finder__sort select") == "" and page.is_visible(".hub-list")
+
+
+def row_texts(page, selector) -> dict[str, list[str]]:
+    return page.eval_on_selector_all(f"{selector} tr[data-hub-id]", """rows => Object.fromEntries(rows.map(
+        r => [r.dataset.hubId, [...r.cells].map(c => c.className + '|' + c.textContent.trim())]))""")
+
+
+def test_a_filtered_list_keeps_the_listings_table(page, site_url):
+    open_finder(page, f"{site_url}/battlecards/")
+    before = row_texts(page, ".hub-list")
+    head = page.text_content(".hub-list thead")
+    check(page, "threat", "high")
+    after = row_texts(page, ".hub-finder__results")
+    high = [r.id for r in ordered(CATALOG, "battlecard") if r.entity.threat == "high"]
+    assert list(after) == high and all(after[i] == before[i] for i in high)  # the same cells, badges and all
+    assert page.text_content(".hub-finder__results thead") == head
+    assert page.locator(".hub-finder__results .hub-badge--threat-high").count() == len(high)
+    assert page.eval_on_selector(".hub-finder__results table", "t => getComputedStyle(t).display") == \
+        page.eval_on_selector(".hub-list table", "t => getComputedStyle(t).display")
+
+
 def test_without_javascript_the_full_list_shows(browser, site_url):
     with new_page(browser, java_script_enabled=False) as page:
         page.goto(f"{site_url}/case-studies/?industry=retail")
@@ -175,7 +236,8 @@ def test_the_finder_filters_across_every_page_of_a_listing(page, paginated):
 def test_the_finder_speaks_the_hub_language(page, portal_build_en):
     with serve(portal_build_en.site) as url:
         open_finder(page, f"{url}/battlecards/?threat=high")
-        assert page.text_content(".hub-finder__panel > summary") == "Filter"
+        assert page.text_content(".hub-finder__toggle") == "Filter (1)"
+        assert page.text_content(".hub-finder__sort") .startswith("Sort")
         assert page.text_content('.hub-facet[data-facet="threat"] legend') == "Threat"
         assert re.fullmatch(r"Showing \d+ of \d+", page.text_content(".hub-finder__status"))
         assert page.text_content(".hub-finder__clear") == "Clear filters"

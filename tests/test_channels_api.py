@@ -1,6 +1,6 @@
 """The JSON API, llms.txt and the Markdown mirrors of both canary editions (``hub build``):
-they follow their schemas, list every entity the edition has pages for, and say where and
-how fresh each is."""
+they follow their edition's schemas, list every entity the edition has pages for, and say
+where each is; the internal edition also who keeps it and how fresh it is."""
 import csv
 import io
 import json
@@ -11,7 +11,7 @@ import pytest
 from fixtures.publish.builds import COMMIT_DAY, SITE_URL, canary_editions
 
 from pmmhub.channels import channel_files
-from pmmhub.channels.records import schemas
+from pmmhub.channels.records import INTERNAL_ONLY, schemas
 from pmmhub.model import KINDS
 from pmmhub.render.site import load
 
@@ -45,7 +45,7 @@ def test_every_api_file_follows_its_schema(editions, audience):
     index = read(site, f"{API}/index.json")
     kinds = [k["kind"] for k in index["kinds"]]
     assert set(shipped) == {"index.schema.json", *(f"{k}.schema.json" for k in kinds)}
-    assert shipped == schemas(kinds)  # the shipped schemas are the models' schemas
+    assert shipped == schemas(kinds, audience)  # the shipped schemas are the edition's models' schemas
     jsonschema.Draft202012Validator(shipped["index.schema.json"]).validate(index)
     checked = 0
     for entry in index["entities"]:
@@ -104,8 +104,7 @@ def test_the_public_api_has_no_battle_cards_and_public_entities_only(editions):
     assert not (editions.public / API / "battlecards.csv").exists()
     for entry in index["entities"]:
         record = read(editions.public, entry["file"])
-        assert record["visibility"] == "public" and record["edition"] == "public"
-        assert "internal_notes" not in record["data"]
+        assert record["edition"] == "public" and "internal_notes" not in record["data"]
     internal = read(editions.internal, f"{API}/index.json")
     assert "battlecard" in [k["kind"] for k in internal["kinds"]]
     assert read(editions.internal, f"{API}/products/open-product.json")["data"]["internal_notes"]
@@ -129,6 +128,42 @@ def test_records_carry_urls_relations_both_ways_and_freshness(editions):
     assert fresh["reviewed"] == product["reviewed"] and fresh["checked"] == COMMIT_DAY
     assert set(fresh) == {"reviewed", "review_every", "due", "age_days", "stale", "checked"}
     assert read(site, f"{API}/index.json")["generated"] == COMMIT_DAY
+
+
+def properties(schema) -> set[str]:
+    """Every property name a JSON Schema defines, at any depth."""
+    if isinstance(schema, list):
+        return {p for item in schema for p in properties(item)}
+    if not isinstance(schema, dict):
+        return set()
+    return set(schema.get("properties", {})) | {p for value in schema.values() for p in properties(value)}
+
+
+def test_the_public_api_has_no_owner_freshness_or_visibility_and_its_schemas_say_so(editions):
+    index = read(editions.public, f"{API}/index.json")
+    assert set(index["entities"][0]) == {"kind", "id", "name", "summary", "path", "url", "file", "mirror"}
+    launch = read(editions.public, f"{API}/launches/open-launch.json")
+    assert set(launch) == {"kind", "id", "name", "summary", "path", "url", "file", "mirror", "edition", "facets",
+                           "relations", "data"}
+    priced = read(editions.public, f"{API}/products/open-priced.json")["data"]
+    assert priced["pricing"]["tiers"] and "visibility" not in priced["pricing"] and "owner" not in priced
+    for name in ("index", "product", "launch"):
+        assert not properties(read(editions.public, f"{API}/schema/{name}.schema.json")) & INTERNAL_ONLY, name
+        assert {"owner", "reviewed", "freshness"} <= properties(read(editions.internal, f"{API}/schema/{name}.schema.json"))
+    assert INTERNAL_ONLY <= properties(read(editions.internal, f"{API}/schema/product.schema.json"))
+    internal = read(editions.internal, f"{API}/products/open-priced.json")
+    assert internal["owner"] == "@open" and internal["visibility"] == "public"
+    assert internal["data"]["pricing"]["visibility"] == "public" and internal["freshness"]["stale"] is False
+
+
+def test_llms_txt_says_when_each_entity_was_verified_in_the_internal_edition_only(editions):
+    line = ("- [开放数据平台 OpenPlatform](https://hub.example/products/open-product/): "
+            "面向制造企业的开放数据平台 PUBLIC-product-summary")
+    internal = (editions.internal / "llms.txt").read_text(encoding="utf-8")
+    public = (editions.public / "llms.txt").read_text(encoding="utf-8")
+    assert f"{line} (verified 2026-11-01)\n" in internal and "Each line says when it was last verified" in internal
+    assert f"{line}\n" in public and "verified" not in public
+    assert "verified" not in (editions.public / "llms-full.txt").read_text(encoding="utf-8")
 
 
 def test_an_anonymous_customer_is_named_as_on_its_page_and_aliases_are_nowhere(editions):

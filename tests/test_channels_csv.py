@@ -1,4 +1,5 @@
-"""The CSV channel: opens with ``csv``, keeps Chinese, has the documented columns, runs no formula."""
+"""The CSV channel: opens with ``csv``, keeps Chinese, has the documented columns (the public
+edition's without owners, freshness or visibility), runs no formula."""
 import csv
 import datetime as dt
 import io
@@ -7,7 +8,7 @@ import pytest
 from conftest import FIXTURE_DATA
 
 from pmmhub.channels import channel_files
-from pmmhub.channels.spreadsheet import ENVELOPE, _safe, header
+from pmmhub.channels.spreadsheet import ENVELOPE, PUBLIC_ENVELOPE, _safe, header
 from pmmhub.model import KINDS
 from pmmhub.render.site import load
 
@@ -45,6 +46,18 @@ def test_chinese_text_survives_and_cells_are_what_sales_ops_import(files):
     assert row["products"] == "; ".join(record.entity.products)  # ids: they join products.csv
     assert row["stale"] in ("true", "false") and row["reviewed"] == record.entity.reviewed.isoformat()
     assert "customer.aliases" not in table[0] and "internal_notes" not in table[0] and "challenge" not in table[0]
+
+
+def test_the_public_csvs_have_no_owner_freshness_or_visibility_columns(files):
+    public = rows(channel_files(load(FIXTURE_DATA, day=DAY, audience="public"), "https://hub.example/"), "product")
+    assert list(PUBLIC_ENVELOPE) == ["id", "name", "summary", "url", "tags"]
+    assert public[0] == header("product", "public") and public[0][: len(PUBLIC_ENVELOPE)] == list(PUBLIC_ENVELOPE)
+    assert "pricing.visibility" in header("product") and "pricing.visibility" not in public[0]
+    assert [r[0] for r in public[1:]] == ["lanyun"] and all(len(r) == len(public[0]) for r in public)
+    assert not any("@zhou-lan" in cell for r in public for cell in r)  # lanyun's owner
+    internal = rows(files, "product")
+    row = dict(zip(internal[0], next(r for r in internal if r[0] == "lanyun")))
+    assert row["owner"] == "'@zhou-lan" and row["stale"] == "false" and row["visibility"] == "public"
 
 
 def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_quoted():

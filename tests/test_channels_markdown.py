@@ -1,4 +1,5 @@
-"""The Markdown mirror is clean Markdown from the data: labels, links, escaped plain text, inert HTML."""
+"""The Markdown mirror is clean Markdown from the data: labels, links, escaped plain text, inert HTML;
+who keeps an entity and when it was verified in the internal edition only."""
 import datetime as dt
 import posixpath
 
@@ -27,6 +28,16 @@ def test_every_entity_has_a_mirror_that_links_its_relations_to_their_mirrors(fil
         for other in site.catalog.targets(record):
             target = posixpath.relpath(f"{KINDS[other.kind].folder}/{other.id}/index.md", here)
             assert f"]({target})" in text, (record.id, target)
+
+
+def test_the_public_mirror_names_no_owner_and_no_review_date(files):
+    public = channel_files(load(FIXTURE_DATA, day=DAY, audience="public"))["products/lanyun/index.md"].decode()
+    internal = files["products/lanyun/index.md"].decode()
+    facts = "- **产品:** <products/lanyun/>\n- **Tags:** 数据平台; 指标\n"
+    assert facts in public and "@zhou-lan" not in public and "2026-11-08" not in public and "复核" not in public
+    assert "- **负责人:** @zhou-lan\n" in internal and "2026-11-08 (每 90 天复核一次" in internal
+    assert "可对客户公开" in internal and "可对客户公开" not in public  # an asset's visibility…
+    assert "## 资料下载\n\n### 岚云产品彩页\n" in public  # …but not the asset
 
 
 def test_hostile_text_stays_text_in_the_mirror(tmp_path):

@@ -55,7 +55,6 @@ def test_case_study_facet_values_are_ids_and_labelled(sample):
         assert item["f"]["industry"] == [e.customer.industry]
         assert item["f"].get("product", []) == e.products
         assert item["f"].get("displaced", []) == e.displaced
-        assert item["f"]["results"] == ["yes" if e.results else "no"]
         assert item["f"]["reference_calls"] == ["yes" if e.approvals.reference_calls else "no"]
         for key, ids in item["f"].items():
             assert set(ids) <= set(facets[key]), (item["id"], key)
@@ -113,5 +112,80 @@ def test_every_facet_title_and_value_label_exists(lang):
 def test_only_yes_no_facets_are_flagged(sample):
     found = index(sample, "case-study")
     flagged = {f["key"] for f in found["facets"] if f.get("flag")}
-    assert flagged == {"results", "reference_calls"}
+    assert flagged == {"reference_calls"}  # "has metrics" too, were a case study without metrics
     assert all(v[0] in ("yes", "no") for f in found["facets"] if f["key"] in flagged for v in f["values"])
+
+
+def test_a_facet_that_narrows_nothing_is_left_out(sample):
+    cases = ordered(sample.catalog, "case-study")
+    assert all(r.entity.results for r in cases)  # every sample case study has metrics: "有量化成效" filters nothing
+    found = index(sample, "case-study")
+    assert "results" not in {f["key"] for f in found["facets"]}
+    assert all("results" not in item["f"] for item in found["items"])
+
+
+@pytest.mark.parametrize("held, useful", [
+    ([["yes"], ["yes"], ["yes"]], False),  # every entity the same value
+    ([["a", "b"], ["a", "b"]], False),  # every entity every value
+    ([[], []], False),  # no values at all
+    ([["yes"], ["no"]], True),
+    ([["a"], []], True),  # choosing "a" leaves one out
+    ([["a", "b"], ["a"]], True),
+])
+def test_whether_a_facet_narrows(held, useful):
+    from pmmhub.render.producers.listings import narrows
+
+    assert narrows(held) is useful
+
+
+def test_a_facet_comes_back_when_its_values_differ(tmp_path):
+    import shutil
+
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    case = next(iter(sorted((tmp_path / "data" / "case-studies").glob("*.yml"))))
+    text = case.read_text(encoding="utf-8")
+    assert "\nresults:" in text
+    head, _, tail = text.partition("\nresults:")
+    rest = tail.split("\n")
+    keep = next(i for i, line in enumerate(rest[1:], 1) if line and not line.startswith((" ", "-")))
+    case.write_text(head + "\n" + "\n".join(rest[keep:]), encoding="utf-8")  # one case study without metrics
+    site = load(tmp_path / "data", day=BUILD_DAY)
+    facet = next(f for f in index(site, "case-study")["facets"] if f["key"] == "results")
+    assert dict(facet["values"]) == {"yes": "是", "no": "否"} and facet["flag"] is True
+
+
+def test_items_carry_their_listing_row_and_sort_keys(sample):
+    for kind in KINDS:
+        for item in index(sample, kind)["items"]:
+            record = sample.catalog.get(kind, item["id"])
+            assert item["row"].startswith(f'<tr data-hub-id="{item["id"]}"') and item["row"].endswith("</tr>")
+            assert item["row"].count("<tr") == 1
+            assert f'<a href="{item["url"]}">' in item["row"]
+            assert item["due"] == sample.ctx.fresh(record).due.isoformat()
+            own = getattr(record.entity, "date", None) or getattr(record.entity, "launch_date", None)
+            assert item["date"] == (own or record.entity.reviewed).isoformat(), (kind, item["id"])
+
+
+def test_the_rows_are_the_listing_pages_rows(built_site, sample):
+    html = (built_site / "case-studies" / "index.html").read_text(encoding="utf-8")
+    for item in index(sample, "case-study")["items"]:
+        assert item["row"] in html, item["id"]
+
+
+def test_the_public_index_and_listing_carry_no_freshness():
+    """Review dates, staleness and visibility are an internal rule: no public row, item or header shows one."""
+    from pmmhub.render.pages import render_listing
+
+    public = load(REPO / "data", day=BUILD_DAY, audience="public")
+    for kind in ("product", "case-study", "solution"):
+        found = index(public, kind)
+        assert found["items"], kind
+        for item in found["items"]:
+            assert "due" not in item
+            assert "data-stale" not in item["row"] and "data-visibility" not in item["row"]
+            record = public.catalog.get(kind, item["id"])
+            assert record.entity.reviewed.isoformat() not in item["row"], (kind, item["id"])
+        listing = render_listing(public.catalog, kind, public.ctx)
+        assert public.ctx.t("listing.freshness") not in listing and "hub-age" not in listing, kind
+    internal = index(load(REPO / "data", day=BUILD_DAY), "case-study")
+    assert all("due" in item and "hub-age" in item["row"] for item in internal["items"])

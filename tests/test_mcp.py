@@ -1,6 +1,6 @@
 """``hub mcp`` end to end, driven through the MCP SDK's own stdio client as an assistant would:
-every tool on both canary editions, errors for what does not exist, and the refusal to serve
-a public site that holds anything internal."""
+every tool on both canary editions (freshness and owners on the internal one only), errors for
+what does not exist, and the refusal to serve a public site that holds anything internal."""
 import json
 import shutil
 import subprocess
@@ -10,8 +10,6 @@ from pathlib import Path
 import anyio
 import pytest
 from fixtures.publish.builds import SITE_URL, canary_editions
-from mcp.client.session import ClientSession
-from mcp.client.stdio import StdioServerParameters, stdio_client
 
 from pmmhub.channels.search import normal, score
 
@@ -26,6 +24,9 @@ def editions(tmp_path_factory):
 
 def session(site: Path, calls: list[tuple[str, dict]]):
     """Start ``hub mcp --site SITE``, list its tools, make ``calls``: (tools, [(is_error, payload)])."""
+    from mcp.client.session import ClientSession  # here: the SDK takes a second to import
+    from mcp.client.stdio import StdioServerParameters, stdio_client
+
     async def run():
         params = StdioServerParameters(command=str(HUB), args=["mcp", "--site", str(site)])
         with open(Path(site).parent / f"{Path(site).name}.mcp.log", "w") as errlog:
@@ -46,6 +47,16 @@ def test_the_server_offers_four_read_only_tools(editions):
     tools, _ = session(editions.public, [])
     assert {t.name for t in tools} == TOOLS
     assert all(t.annotations.read_only_hint and not t.annotations.destructive_hint for t in tools)
+
+
+def test_only_the_internal_edition_lists_by_freshness(editions):
+    for site, filters in ((editions.internal, {"stale"}), (editions.public, set())):
+        tools, _ = session(site, [])
+        listing = next(t for t in tools if t.name == "list_entities")
+        assert set(listing.input_schema["properties"]) == {"kind", "industry", "product", "competitor", "deal_type",
+                                                           "limit", *filters}
+        get = next(t for t in tools if t.name == "get_entity")
+        assert ("freshness" in get.description) == bool(filters)
 
 
 def test_each_tool_answers_on_the_internal_edition_with_urls_and_freshness(editions):
@@ -88,8 +99,11 @@ def test_the_public_edition_answers_with_public_content_only(editions):
     assert found["results"] and all(r["id"].startswith("open-") for r in found["results"])
     assert {r["id"] for r in listed["results"]} == {"open-product", "open-priced", "open-persona", "open-case-study",
                                                     "open-solution", "open-launch"}
-    assert "CANARY" not in json.dumps(results, ensure_ascii=False) and "金丝雀" not in json.dumps(results, ensure_ascii=False)
-    assert case["data"]["customer"]["name"] == "某制造客户（匿名）"
+    text = json.dumps(results, ensure_ascii=False)
+    assert "CANARY" not in text and "金丝雀" not in text and "@open" not in text  # nor the owner's handle
+    for key in ("freshness", "warning", "owner", "reviewed", "visibility"):
+        assert f'"{key}"' not in text, key
+    assert case["data"]["customer"]["name"] == "某制造客户（匿名）" and case["url"] == SITE_URL + "case-studies/open-case-study/"
 
 
 def test_unknown_ids_and_filters_are_error_results_not_crashes(editions):
@@ -141,6 +155,8 @@ def test_it_refuses_a_public_site_with_an_internal_record_planted_in_it(editions
     assert "refusing to serve it: the public edition must hold public content only" in done.stderr
     assert "canary-product.json: the product 'canary-product' is internal" in done.stderr
     assert "made for the internal edition" in done.stderr and "has internal_notes" in done.stderr
+    assert "canary-product.json: holds owner, reviewed, freshness, data.owner" in done.stderr  # internal fields
+    assert "index.json: holds entities." in done.stderr
 
 
 @pytest.mark.parametrize("tamper, reason", [

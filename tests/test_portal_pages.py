@@ -10,8 +10,8 @@ from pmmhub.render.site import load
 
 
 def test_producers_are_the_modules_of_the_producers_package():
-    assert producer_names() == ["entities", "health", "industries", "launches_dashboard", "listings", "roles", "toolkits",
-                                "whatsnew"]
+    assert producer_names() == ["customer_copies", "entities", "health", "industries", "launches_dashboard", "listings",
+                                "roles", "toolkits", "whatsnew"]
 
 
 def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
@@ -25,6 +25,7 @@ def test_every_entity_listing_industry_and_the_portfolio_get_a_page():
                 "industries/index.md", "industries/retail.md", "industries/manufacturing.md", "industries/energy.md",
                 "roles/index.md", "roles/ar.md", "roles/sr.md", "roles/fr.md", "whatsnew.md", "health/index.md",
                 "launches/dashboard.md", "toolkits/index.md", "toolkits/lanyun/quick.md", "toolkits/lanyun/strategic.md",
+                "products/lanyun/customer.md", "toolkits/lanyun/quick/customer.md",  # customer copies (public: lanyun)
                 *(f"health/{part}/index.md" for part in ("due", "owners", "orphans", "quality", "gaps-competitors",
                                                          "gaps-messaging", "gaps-evidence", "gaps-pricing",
                                                          "gaps-approvals")),

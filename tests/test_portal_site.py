@@ -85,7 +85,7 @@ def test_entity_pages_edit_their_yaml_file(portal_build):
 
 def test_a_battle_card_opens_with_the_30_second_read(portal_build):
     content = article(portal_build.page("battlecards/xingyao/"))
-    sections = re.findall(r'<h2 id="([^"]+)"', content)
+    sections = re.findall(r'<h2[^>]* id="([^"]+)"', content)
     assert sections[0] == "quick-take"
     body = text(content)
     we, they, say = body.index("我们赢在"), body.index("对手赢在"), body.index("一句话说法")

@@ -1,9 +1,10 @@
-"""Print / PDF one-pagers: a product and a battle card printed by Chromium on A4.
+"""Print / PDF: a product and a battle card ("print all") printed by Chromium on A4.
 
-docs/assets/print.css leaves out navigation, header, search, footer and buttons, shrinks
-the internal banner to a small marker, keeps sections together and writes external link
-targets after their links. Bound: the richest sample product (TideHub) and battle card
-(数衡 MetricOne) each fit on at most MAX_PAGES A4 pages.
+docs/assets/print.css leaves out navigation, header, search, footer and buttons, puts the
+internal banner and the page number in the margins of every page, keeps sections together and
+writes external link targets after their links. Bound: the richest sample product (TideHub)
+and the richest battle card printed whole (数衡 MetricOne) each fit on at most MAX_PAGES A4
+pages. The battle card's default print, its one-pager, is tested in test_print_onepager.py.
 """
 import io
 import re
@@ -39,22 +40,34 @@ def contains(text: str, words: str) -> bool:
     return SequenceMatcher(None, text[start: start + len(words)], words, autojunk=False).ratio() >= 0.9
 
 
-def pdf_text(page, url) -> tuple[int, str]:
+BANNER = "内部资料，请勿外传"  # data/hub.yml's internal_banner
+
+
+def pdf_pages(page, url, everything=False) -> list[str]:
+    """The text of each A4 page Chromium prints of ``url``; ``everything``: as the "print all" button prints."""
     from pypdf import PdfReader
 
     page.goto(url)
+    page.wait_for_selector(".hub-print__button", state="attached")  # hub.js has run: buttons, the banner for every page
     page.emulate_media(media="print")
+    if everything:
+        page.evaluate("document.documentElement.classList.add('hub-print-all')")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
-    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+    return [p.extract_text() for p in reader.pages]
+
+
+def pdf_text(page, url, everything=False) -> tuple[int, str]:
+    pages = pdf_pages(page, url, everything)
+    return len(pages), "\n".join(pages)
 
 
 @pytest.fixture(scope="module")
 def printed(browser, site_url):
 
     with new_page(browser) as page:
-        yield {record.kind: pdf_text(page, f"{site_url}/{folder}/{record.id}/")
-               for record, folder in ((PRODUCT, "products"), (CARD, "battlecards"))}
+        yield {"product": pdf_text(page, f"{site_url}/products/{PRODUCT.id}/"),
+               "battlecard": pdf_text(page, f"{site_url}/battlecards/{CARD.id}/", everything=True)}
 
 
 @pytest.mark.parametrize("kind", ["product", "battlecard"])
@@ -83,7 +96,7 @@ def test_no_navigation_search_footer_or_buttons_print(printed, kind):
     text = squash(printed[kind][1])
     for chrome in ("部署与发布", "贡献指南", "编写页面", "打印/导出PDF", "下一页", "上一页", "pmm/hub", "Madewith"):
         assert squash(chrome) not in text, chrome
-    assert text.count(squash("内部资料，请勿外传")) == 1  # the banner, as a small marker
+    assert text.count(squash(BANNER)) == printed[kind][0]  # the banner, once on every page
 
 
 def test_external_link_targets_are_written_out(printed):

@@ -29,7 +29,8 @@ def test_placeholders_match_across_languages(lang):
         assert fields(labels(lang).table[key]) == fields(text), key
 
 
-PORTAL_TEMPLATES = [f for folder in ("entity", "listing", "fragments", "partials", "toolkit", "launches", "roles", "health") for f in (TEMPLATES / folder).iterdir()]
+PORTAL_TEMPLATES = [f for folder in ("entity", "listing", "fragments", "partials", "toolkit", "launches", "roles", "health",
+                                      "customer") for f in (TEMPLATES / folder).iterdir()]
 PORTAL_TEMPLATES += list(TEMPLATES.glob("*.md"))
 
 
@@ -94,7 +95,8 @@ def test_every_label_is_used():
     from pathlib import Path
 
     code = "".join(f.read_text(encoding="utf-8") for f in PORTAL_TEMPLATES)
-    code += (Path(TEMPLATES).parent / "render" / "snippets.py").read_text(encoding="utf-8")
+    code += "".join((Path(TEMPLATES).parent / "render" / name).read_text(encoding="utf-8")
+                    for name in ("snippets.py", "settings.py"))
     unused = [k for k in labels("en").table
               if not k.startswith(dynamic) and f'"{k}"' not in code and f"'{k}'" not in code]
     assert unused == []

@@ -83,6 +83,7 @@ def test_postings_mark_the_tier_and_synonym_groups(tmp_path):
 
 def test_the_internal_edition_indexes_entities_and_hand_written_pages_not_the_home(tmp_path):
     docs = documents(prepared(tmp_path))
+    assert all(d.reviewed for d in docs if d.kind != "page")  # the results' freshness line (internal only)
     kinds = {d.kind for d in docs}
     assert {"product", "persona", "battlecard", "case-study", "solution", "launch", "page"} <= kinds
     paths = {d.path for d in docs}
@@ -118,6 +119,7 @@ def test_the_public_edition_indexes_no_battle_card_and_no_internal_only_word(tmp
     assert not {"w:metricone", "n:metricone", "g:压舱", "w:norvan", "w:peakchart"} & terms
     rows = [row for rel, data in files.items() if "/d/" in rel for row in json.loads(data)]
     assert rows and not any(row[0].startswith(("battlecards/", "contributing", "authoring")) for row in rows)
+    assert all(row[4] == "" and not row[5] for row in rows)  # no review date or stale flag: an internal rule
 
 
 def test_the_index_is_the_same_bytes_for_the_same_hub(tmp_path):

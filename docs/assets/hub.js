@@ -1,5 +1,6 @@
-/* The hub's small additions to Material: copy buttons on copy-ready answers, a print button on
-   entity pages. Labels come from macros/i18n/<language>.yml via the #hub-labels JSON in every page. */
+/* The hub's small additions to Material: copy buttons on copy-ready answers, print buttons on
+   entity pages, the banner on every printed page, hints on tables that scroll sideways. Labels come
+   from pmmhub/i18n (keys under js.) via the #hub-labels JSON in every page. */
 (function () {
   "use strict";
 
@@ -68,17 +69,72 @@
     });
   }
 
-  /* A print button in an entity page's header: the print stylesheet turns the page into a one-pager. */
+  /* Print buttons in an entity page's header: the print stylesheet turns the page into clean A4.
+     A page with a one-pager (parts marked .hub-brief: a battle card) prints that by default, and
+     "print all" prints everything (the class hub-print-all on <html> while printing). */
   function addPrintButton(root) {
     var header = root.querySelector(".hub-header[data-hub-kind]");
     if (!header || header.querySelector(".hub-print__button")) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button hub-print__button";
-    button.textContent = labels().print;
-    button.addEventListener("click", function () { window.print(); });
-    header.appendChild(button);
+    var t = labels();
+    var brief = root.querySelector(".md-content__inner > .hub-brief");
+    function button(label, all) {
+      var node = document.createElement("button");
+      node.type = "button";
+      node.className = "md-button hub-print__button";
+      node.textContent = label;
+      node.addEventListener("click", function () {
+        document.documentElement.classList.toggle("hub-print-all", all);
+        window.print();
+      });
+      header.appendChild(node);
+    }
+    button(brief ? t.print_brief || t.print : t.print, !brief);
+    if (brief) button(t.print_all || t.print, true);
   }
+
+  /* The internal banner on every printed page: print.css writes --hub-banner in the page's top margin. */
+  function bannerOnEveryPage() {
+    var banner = document.querySelector(".md-banner .hub-banner");
+    var text = banner && banner.textContent.replace(/\s+/g, " ").trim();
+    if (!text) return;
+    document.documentElement.style.setProperty("--hub-banner", '"' + text.replace(/["\\]/g, "\\$&") + '"');
+    document.documentElement.setAttribute("data-hub-banner", "");
+  }
+
+  /* A table wider than its column scrolls sideways: say so above it, shade the edge with more, and make the
+     scrolling region reachable by keyboard. Material wraps content tables in .md-typeset__scrollwrap. */
+  var WIDE = ".md-typeset__scrollwrap, .hub-scroll";
+  function markWide(root) {
+    var t = labels();
+    root.querySelectorAll(WIDE).forEach(function (wrap) {
+      if (wrap.querySelector(".md-typeset__scrollwrap")) return;  // Material's wrapper inside does the scrolling
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1 && wrap.offsetParent !== null;
+      var hint = wrap.previousElementSibling;
+      hint = hint && hint.classList.contains("hub-scroll-hint") ? hint : null;
+      wrap.toggleAttribute("data-hub-overflow", wide);
+      if (wide) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", t.scroll_region || "Table");
+        if (!hint && t.scroll_hint) {
+          hint = document.createElement("p");
+          hint.className = "hub-scroll-hint";
+          hint.setAttribute("aria-hidden", "true");
+          hint.textContent = t.scroll_hint;
+          wrap.parentNode.insertBefore(hint, wrap);
+        }
+      } else {
+        ["tabindex", "role", "aria-label"].forEach(function (a) { wrap.removeAttribute(a); });
+        if (hint) hint.remove();
+      }
+    });
+  }
+  var resizing;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () { markWide(document); }, 150);
+  });
+  document.addEventListener("hub:content", function (event) { markWide(event.detail || document); });
 
   /* Material's search dialog has role="dialog" but no name; name it as its input is named. */
   function nameSearchDialog(root) {
@@ -90,7 +146,9 @@
   function start() {
     addCopyButtons(document);
     addPrintButton(document);
+    bannerOnEveryPage();
     nameSearchDialog(document);
+    markWide(document);
   }
 
   if (typeof document$ !== "undefined") {
@@ -108,6 +166,7 @@ window.addEventListener("beforeprint", function () {
   });
 });
 window.addEventListener("afterprint", function () {
+  document.documentElement.classList.remove("hub-print-all");
   document.querySelectorAll("details[data-hub-print-opened]").forEach(function (d) {
     d.removeAttribute("open");
     d.removeAttribute("data-hub-print-opened");

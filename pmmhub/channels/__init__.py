@@ -8,6 +8,10 @@ one day), deterministically:
 - ``llms.txt`` and ``llms-full.txt`` (``llms``);
 - a Markdown mirror of every entity page at its URL plus ``index.md`` (``mirror``).
 
+They hold what the edition's pages hold: the internal edition's also say who keeps each entity
+and how fresh it is; the public edition's name no owner and carry no freshness or visibility
+(``records.INTERNAL_ONLY``, at any depth), and its API schemas are drawn without them.
+
 They are not pages: ``hub build`` and the MkDocs plugin write them into the built site after
 the engine ran (``write``), and the public build's checks (shipped files, leak check) cover
 them. ``hub mcp`` serves a built edition's API to AI assistants (``mcp_server``).

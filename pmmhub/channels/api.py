@@ -1,4 +1,5 @@
-"""The versioned JSON API: ``api/v1/index.json``, one record per entity, and their schemas."""
+"""The versioned JSON API: ``api/v1/index.json``, one record per entity, and their schemas
+(the edition's own: the public edition's records have no owner, freshness or visibility)."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ def files(view) -> dict[str, bytes]:
     out = {f"{API}/index.json": dump(index(view))}
     for record in view.records():
         out[view.api_path(record)] = dump(view.entry(record))
-    for name, schema in schemas(view.kinds).items():
+    for name, schema in schemas(view.kinds, view.audience).items():
         out[f"{API}/schema/{name}"] = dump(schema)
     return out
 

@@ -1,8 +1,9 @@
 """What ``hub mcp``'s tools answer, as plain data: search, get, list, answer an objection.
 
 Every entity in an answer carries its portal ``url`` (absolute when the site URL is known,
-else the site-relative path) and its ``freshness``; a stale one also a ``warning``, so an
-assistant never presents stale content as current.
+else the site-relative path). In the internal edition also its ``freshness``, and a stale one a
+``warning``, so an assistant never presents stale content as current; the public edition's
+records have no freshness (nor owners), so its answers have none.
 """
 from __future__ import annotations
 
@@ -15,8 +16,15 @@ MAX = 50
 
 def brief(library: Library, record: dict) -> dict:
     out = {"kind": record["kind"], "id": record["id"], "name": record["name"], "summary": record["summary"],
-           "url": record["url"], "freshness": record["freshness"]}
-    if record["freshness"]["stale"]:
+           "url": record["url"]}
+    if "freshness" in record:
+        out["freshness"] = record["freshness"]
+    return _warned(out, record)
+
+
+def _warned(out: dict, record: dict) -> dict:
+    """``out`` with a ``warning`` when ``record`` is stale (only the internal edition says)."""
+    if record.get("freshness", {}).get("stale"):
         out["warning"] = stale_warning(record)
     return out
 
@@ -45,15 +53,14 @@ def find(library: Library, query: str, kind: str | None = None, limit: int = 10)
 
 def get(library: Library, id_: str, kind: str | None = None) -> dict:
     record = library.get(id_, kind)
-    out = {**record}
-    if record["freshness"]["stale"]:
-        out["warning"] = stale_warning(record)
-    return out
+    return _warned({**record}, record)
 
 
 def listing(library: Library, kind: str | None = None, limit: int = MAX, stale: bool | None = None,
             **filters: str | None) -> dict:
     kind = library.kind(kind) if kind else None
+    if stale is not None and library.edition != "internal":
+        raise NotFound(f"the {library.edition} edition says nothing about freshness; leave out stale")
     wanted = {facet: library.resolve(facet, value) for facet, value in filters.items() if value}
     out = []
     for record in library.all():
@@ -63,7 +70,8 @@ def listing(library: Library, kind: str | None = None, limit: int = MAX, stale: 
             continue
         if all(value in record["facets"][facet] for facet, value in wanted.items()):
             out.append(brief(library, record))
-    return {"edition": library.edition, "filters": {"kind": kind, **wanted, "stale": stale}, "count": len(out),
+    shown = {"stale": stale} if library.edition == "internal" else {}
+    return {"edition": library.edition, "filters": {"kind": kind, **wanted, **shown}, "count": len(out),
             "results": out[:_limit(limit)]}
 
 
@@ -86,9 +94,11 @@ def objection(library: Library, text: str, competitor: str | None = None, produc
     out = {"objection": text, "edition": library.edition, "answers": answers,
            "proof": [_proof(library, r) for r in _proof_records(library, rival, ours, answers)][:5]}
     if not answers:
+        ask = ("ask the owner of the battle card or product" if library.edition == "internal"
+               else "refer the question to the company")
         out["note"] = ("no recorded response matches this objection"
                        + (" for this competitor/product" if rival or ours else "")
-                       + "; do not improvise one as the company's answer: ask the owner of the battle card or product")
+                       + f"; do not improvise one as the company's answer: {ask}")
     return out
 
 

@@ -1,12 +1,14 @@
 """A built edition's JSON API, opened for ``hub mcp``: checked, then searched and listed.
 
 ``Library.open(site)`` reads the ``.hub-site`` stamp ``hub build`` writes, ``api/v1/index.json``
-and every record file under ``api/v1/``, validated against the API's own models. A site that
-says it is the public edition must prove it: every record marked public and allowed public by
-its kind's rule (case studies approved, never a battle card), no internal notes, no part
-marked internal, no reference to an entity the edition does not hold, no record file the
-index does not list. Anything else refuses the whole site (``SiteError``, every reason in one
-message), so a tampered or mislabelled folder is never served.
+and every record file under ``api/v1/``, validated against the API's own models (its
+edition's). A site that says it is the public edition must prove it: no record marked
+internal or made for the internal edition, every record allowed public by its kind's rule
+(case studies approved, never a battle card), no internal notes, no part marked internal, no
+owner, freshness or visibility (``records.INTERNAL_ONLY``: the public API has none), no
+reference to an entity the edition does not hold, no record file the index does not list.
+Anything else refuses the whole site (``SiteError``, every reason in one message), so a
+tampered or mislabelled folder is never served.
 """
 from __future__ import annotations
 
@@ -18,11 +20,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pmmhub.channels import search
-from pmmhub.channels.records import Index, record_model
+from pmmhub.channels.records import INTERNAL_ONLY, index_model, record_model
 from pmmhub.channels.view import API, FACETS
 from pmmhub.model import KINDS
-from pmmhub.model.fields import leaves
 from pmmhub.publish.guard import STAMP, stamped
+from pmmhub.relate.editions import AUDIENCES
+
+SHOWN = 8  # internal fields named one by one in a refusal, then "and N more"
 
 
 class SiteError(Exception):
@@ -51,20 +55,18 @@ class Library:
             raise SiteError(f"{site}: not a site `hub build` made (no valid {STAMP} file)\n"
                             f"    hint: build it with `hub build --audience internal|public` and pass its folder")
         index_file = site / API / "index.json"
-        index, problems = _read(index_file, Index)
+        claimed = _edition(index_file)
+        if claimed in AUDIENCES and claimed != edition:  # each edition's files have their own schema
+            raise _refusal(site, edition, [f"{index_file}: edition '{claimed}' but {STAMP} says '{edition}'"])
+        index, problems = _read(index_file, index_model(edition), public=edition == "public")
         if index is None:
             raise SiteError("\n".join(problems) + "\n    hint: rebuild the site with `hub build`")
         library = cls(site, edition, index)
         problems += library._load_records()
-        if index["edition"] != edition:
-            problems.append(f"{index_file}: edition '{index['edition']}' but {STAMP} says '{edition}'")
         if edition == "public":
             problems += library._public_problems()
         if problems:
-            action = ("refusing to serve it: the public edition must hold public content only"
-                      if edition == "public" else "cannot serve it")
-            raise SiteError(f"{site}: {action}\n" + "\n".join(f"  {p}" for p in problems)
-                            + "\n    hint: rebuild the edition with `hub build` into a fresh folder; never edit a built site")
+            raise _refusal(site, edition, problems)
         return library
 
     def _load_records(self) -> list[str]:
@@ -76,7 +78,7 @@ class Library:
             for file in sorted(folder.glob("*.json")) if folder.is_dir() else ():
                 on_disk[(kind, file.stem)] = file
         for key, file in sorted(on_disk.items()):
-            record, found = _read(file, record_model(key[0]))
+            record, found = _read(file, record_model(key[0], self.edition), public=self.edition == "public")
             problems += found
             if record is None:
                 continue
@@ -95,19 +97,12 @@ class Library:
         for (kind, id_), record in sorted(self.records.items()):
             where = f"{self.site / record['file']}"
             rule = KINDS[kind]
-            if record["visibility"] != "public" or record["data"].get("visibility") != "public":
-                out.append(f"{where}: the {rule.word} '{id_}' is internal")
-            elif rule.always_internal:
+            if rule.always_internal:
                 out.append(f"{where}: {rule.word}s are never public")
             elif not _approved(rule, record["data"]):
                 out.append(f"{where}: the {rule.word} '{id_}' is not approved for publishing ({rule.public_approval})")
             if record["edition"] != "public":
                 out.append(f"{where}: made for the {record['edition']} edition")
-            if record["data"].get("internal_notes"):
-                out.append(f"{where}: has internal_notes")
-            out += [f"{where}: {'.'.join(map(str, path))} is marked internal" for path, value, _ in
-                    leaves(record_model(kind).model_validate(record).data)
-                    if path and path[-1] == "visibility" and len(path) > 1 and value == "internal"]
             for relation in (*record["relations"]["names"], *record["relations"]["named_by"]):
                 if (relation["kind"], relation["id"]) not in self.records:
                     out.append(f"{where}: names the {KINDS[relation['kind']].word} '{relation['id']}', "
@@ -174,6 +169,22 @@ class Library:
                 "text": search.normal(" | ".join(body))}
 
 
+def _refusal(site: Path, edition: str, problems: list[str]) -> SiteError:
+    action = ("refusing to serve it: the public edition must hold public content only"
+              if edition == "public" else "cannot serve it")
+    return SiteError(f"{site}: {action}\n" + "\n".join(f"  {p}" for p in problems)
+                     + "\n    hint: rebuild the edition with `hub build` into a fresh folder; never edit a built site")
+
+
+def _edition(index_file: Path):
+    """The edition ``index.json`` says it is (None when it cannot be read: ``_read`` says why)."""
+    try:
+        data = json.loads(index_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return data.get("edition") if isinstance(data, dict) else None
+
+
 def _approved(rule, data: dict) -> bool:
     if rule.public_approval is None:
         return True
@@ -183,8 +194,10 @@ def _approved(rule, data: dict) -> bool:
     return value is True
 
 
-def _read(file: Path, model) -> tuple[dict | None, list[str]]:
-    """A JSON file validated against ``model``: (data, []) or (None, [why])."""
+def _read(file: Path, model, public: bool = False) -> tuple[dict | None, list[str]]:
+    """A JSON file validated against ``model``: (data, []) or (None, [why]). ``public``: a file of
+    the public edition, whose internal fields (``_internal``) are reasons to refuse, each said,
+    and are dropped before the rest is checked (so every other reason is found too)."""
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -193,14 +206,60 @@ def _read(file: Path, model) -> tuple[dict | None, list[str]]:
         return None, [f"{file}: cannot be read ({error})"]
     except json.JSONDecodeError as error:
         return None, [f"{file}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"]
+    problems = []
+    if public:
+        data, found = _without_internal(data)
+        problems = _internal(file, data, found)
     try:
         model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
-        return None, [f"{file}: {where}: {first['msg']}{more}"]
-    return data, []
+        return None, [*problems, f"{file}: {where}: {first['msg']}{more}"]
+    return data, problems
+
+
+def _without_internal(node, path: tuple = ()) -> tuple:
+    """(``node`` without the keys of ``INTERNAL_ONLY`` at any depth, [(path, value) of each one dropped])."""
+    found: list[tuple[tuple, object]] = []
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key in INTERNAL_ONLY:
+                found.append(((*path, key), value))
+            else:
+                out[key], more = _without_internal(value, (*path, key))
+                found += more
+        return out, found
+    if isinstance(node, list):
+        items = [_without_internal(item, (*path, i)) for i, item in enumerate(node)]
+        return [item for item, _ in items], [f for _, more in items for f in more]
+    return node, found
+
+
+def _internal(file: Path, data, found: list[tuple[tuple, object]]) -> list[str]:
+    """What the internal fields ``found`` in a public file say, most telling first."""
+    out, other = [], []
+    kind = data.get("kind") if isinstance(data, dict) else None
+    rule = KINDS.get(kind) if isinstance(kind, str) else None
+    for path, value in found:
+        dotted = ".".join(map(str, path))
+        if path in (("visibility",), ("data", "visibility")) and value == "internal" and rule:
+            message = f"{file}: the {rule.word} '{data.get('id')}' is internal"
+            if message not in out:
+                out.insert(0, message)
+        elif path[-1] == "visibility" and value == "internal":
+            out.append(f"{file}: {dotted} is marked internal")
+        elif path[-1] == "internal_notes" and value:
+            out.append(f"{file}: has internal_notes")
+        else:
+            other.append(dotted)
+    if other:
+        more = f" and {len(other) - SHOWN} more" if len(other) > SHOWN else ""
+        out.append(f"{file}: holds {', '.join(other[:SHOWN])}{more}, which the public edition leaves out "
+                   f"(owners, freshness and visibility are internal)")
+    return out
 
 
 def _strings(node) -> list[str]:

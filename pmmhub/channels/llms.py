@@ -1,5 +1,6 @@
 """``llms.txt`` (llmstxt.org: an H1, a summary, one H2 per kind listing its entities) and
-``llms-full.txt`` (every entity in full, as its Markdown mirror says it)."""
+``llms-full.txt`` (every entity in full, as its Markdown mirror says it). The internal edition's
+say when each entity was verified and which are stale; the public edition's do not."""
 from __future__ import annotations
 
 from pmmhub.channels.markdown import entity_markdown, inline, render
@@ -17,14 +18,17 @@ def files(view) -> dict[str, bytes]:
 def _values(view) -> dict:
     hub = view.catalog.hub
     kinds = [(inline(view.t(f"kind.{kind}.many")), [_line(view, r) for r in view.records(kind)]) for kind in view.kinds]
-    return {"company": inline(hub.company), "edition": view.audience, "day": view.today.isoformat(),
+    return {"company": inline(hub.company), "edition": view.audience, "internal": view.internal,
+            "day": view.today.isoformat(),
             "count": sum(len(lines) for _, lines in kinds), "kinds": kinds,
             "index": view.url("api/v1/index.json"), "full": view.url("llms-full.txt"),
-            "stale": sum(view.site.ctx.fresh(r).stale for r in view.records())}
+            "stale": sum(view.site.ctx.fresh(r).stale for r in view.records()) if view.internal else 0}
 
 
 def _line(view, record) -> dict:
-    fresh = view.site.ctx.fresh(record)
-    return {"name": inline(record.entity.name), "url": view.url(record), "summary": inline(record.entity.summary),
-            "mirror": view.url(view.mirror_path(record)), "reviewed": fresh.reviewed.isoformat(), "stale": fresh.stale,
-            "kind": KINDS[record.kind].word}
+    out = {"name": inline(record.entity.name), "url": view.url(record), "summary": inline(record.entity.summary),
+           "mirror": view.url(view.mirror_path(record)), "kind": KINDS[record.kind].word}
+    if view.internal:
+        fresh = view.site.ctx.fresh(record)
+        out.update(reviewed=fresh.reviewed.isoformat(), stale=fresh.stale)
+    return out

@@ -6,7 +6,9 @@ becomes a list of facts under the title, each other field a section; a list of m
 Values read as on the page: references are links to the other entity (``link`` makes the
 address), vocabulary ids and choices their labels. Plain text is escaped so that it stays
 text; Markdown fields keep their Markdown, with raw HTML made inert. The template
-``channels/entity.md`` lays the blocks out.
+``channels/entity.md`` lays the blocks out. The internal edition's facts say who keeps the
+entity and when it was verified; the public edition's leave that out, and its sections every
+field the edition does not show (``View.shown``: a launch item's owner, pricing's visibility).
 """
 from __future__ import annotations
 
@@ -66,6 +68,9 @@ class _Writer:
         self.kind = record.kind
         self.blocks: list[Block] = []
 
+    def hidden(self, name: str) -> bool:
+        return name in HIDDEN or not self.view.shown(name)
+
     def label(self, name: str) -> str:
         labels = self.view.site.ctx.labels
         for key in (f"{self.kind}.{name}", f"envelope.{name}", f"{name}.name", *(f"{k}.{name}" for k in KINDS)):
@@ -97,7 +102,7 @@ class _Writer:
     def compact(self, model: BaseModel) -> str:
         """A mapping inside a list item, on one line: its values, the first one leading."""
         parts = [self.scalars(getattr(model, f.name), f.shape) for f in shapes(type(model))
-                 if getattr(model, f.name) not in (None, [], "") and f.name not in HIDDEN]
+                 if getattr(model, f.name) not in (None, [], "") and not self.hidden(f.name)]
         return parts[0] + (f" ({'; '.join(parts[1:])})" if len(parts) > 1 else "") if parts else ""
 
     def scalars(self, value, shape: Shape) -> str:
@@ -126,7 +131,7 @@ class _Writer:
             self.blocks.append(Block("text", text=self.value(value, shape)))
 
     def item(self, model: BaseModel, level: int) -> None:
-        fields = [f for f in shapes(type(model)) if getattr(model, f.name) not in (None, [], "")]
+        fields = [f for f in shapes(type(model)) if getattr(model, f.name) not in (None, [], "") and not self.hidden(f.name)]
         lead = next((f for f in fields if isinstance(getattr(model, f.name), str) and MARKDOWN not in f.shape.markers), None)
         title = self.value(getattr(model, lead.name), lead.shape) if lead else self.label(type(model).__name__.lower())
         self.blocks.append(Block("heading", text=title, level=level))
@@ -135,7 +140,7 @@ class _Writer:
     def fields(self, model: BaseModel, level: int, skip: str | None = None) -> None:
         for f in shapes(type(model)):
             value = getattr(model, f.name)
-            if f.name == skip or f.name in HIDDEN or value in (None, [], ""):
+            if f.name == skip or self.hidden(f.name) or value in (None, [], ""):
                 continue
             nested = isinstance(value, BaseModel) or (isinstance(value, list) and value and isinstance(value[0], BaseModel))
             if MARKDOWN in f.shape.markers:
@@ -166,17 +171,19 @@ def document(view, record: Record, link: Callable[[Record], str]) -> Document:
     """The Markdown view of ``record``; ``link(other)`` is the address a reference links to."""
     writer = _Writer(view, record, link)
     entity = record.entity
-    fresh = view.freshness(record)
-    status = view.t("fresh.stale") if fresh["stale"] else view.t("fresh.title", interval=fresh["review_every"],
-                                                                     due=fresh["due"])
-    facts = [(view.t(f"kind.{record.kind}.one"), f"<{view.url(record)}>"),
-             (writer.label("owner"), inline(entity.owner)),
-             (writer.label("reviewed"), f"{fresh['reviewed']} ({inline(status)})")]
+    facts = [(view.t(f"kind.{record.kind}.one"), f"<{view.url(record)}>")]
+    if view.internal:
+        fresh = view.freshness(record)
+        status = view.t("fresh.stale") if fresh["stale"] else view.t("fresh.title", interval=fresh["review_every"],
+                                                                         due=fresh["due"])
+        facts += [(writer.label("owner"), inline(entity.owner)),
+                  (writer.label("reviewed"), f"{fresh['reviewed']} ({inline(status)})")]
     if entity.tags:
         facts.append((writer.label("tags"), "; ".join(inline(t) for t in entity.tags)))
     for f in shapes(type(entity)):
         value = getattr(entity, f.name)
-        if f.name in ENVELOPE or value in (None, [], "") or (isinstance(value, BaseModel) and not _filled(value)):
+        if (f.name in ENVELOPE or writer.hidden(f.name) or value in (None, [], "")
+                or (isinstance(value, BaseModel) and not _filled(value))):
             continue
         writer.section(f.name, value, f.shape)
     return Document(inline(entity.name), inline(entity.summary), facts, writer.blocks)

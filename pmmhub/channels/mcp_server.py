@@ -3,6 +3,8 @@
 The tools only read the ``Library`` opened at start (``pmmhub.channels.library``, which
 refuses a public site holding anything internal) and answer with ``assistant``'s data as
 JSON. An argument that names nothing is an error result with what there is, never a crash.
+Freshness is the internal edition's: on the public edition no answer has it and
+``list_entities`` has no ``stale`` filter.
 """
 
 from typing import Annotated
@@ -21,13 +23,14 @@ READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempot
 def server(library: Library) -> MCPServer:
     index = library.index
     kinds = ", ".join(assistant.kinds(library))
+    internal = library.edition == "internal"
     app = MCPServer(
         "pmm-hub",
         instructions=(f"The product-marketing hub of {index['company']}, {library.edition} edition, built "
-                      f"{index['generated']}. Kinds: {kinds}. Cite each answer's `url`. Every entity says when it "
-                      "was last verified (`freshness`); never present one with `freshness.stale: true` as current."
-                      + (" Customer-shareable content only." if library.edition == "public" else
-                         " Internal: do not paste battle-card content into customer-facing text.")),
+                      f"{index['generated']}. Kinds: {kinds}. Cite each answer's `url`."
+                      + (" Every entity says when it was last verified (`freshness`); never present one with "
+                         "`freshness.stale: true` as current. Internal: do not paste battle-card content into "
+                         "customer-facing text." if internal else " Customer-shareable content only.")),
     )
 
     def call(function, *args, **kwargs) -> dict:
@@ -43,22 +46,34 @@ def server(library: Library) -> MCPServer:
                limit: Annotated[int, Field(description="At most this many results (1-50).")] = 10) -> dict:
         return call(assistant.find, query, kind, limit)
 
-    @app.tool(description="One entity in full, with its relations both ways (ids and URLs) and freshness.",
-              annotations=READ_ONLY)
+    @app.tool(description="One entity in full, with its relations both ways (ids and URLs)"
+                          + (" and freshness." if internal else "."), annotations=READ_ONLY)
     def get_entity(id: Annotated[str, Field(description="The entity's id, e.g. from search.")],
                    kind: Annotated[str | None, Field(description="Its kind, when an id is shared.")] = None) -> dict:
         return call(assistant.get, id, kind)
 
-    @app.tool(description="List entities by kind and filters (all given filters must match).", annotations=READ_ONLY)
-    def list_entities(kind: Annotated[str | None, Field(description=f"One of {kinds}.")] = None,
-                      industry: Annotated[str | None, Field(description="Industry id or label.")] = None,
-                      product: Annotated[str | None, Field(description="Product id or name.")] = None,
-                      competitor: Annotated[str | None, Field(description="Battle card id or competitor name.")] = None,
-                      deal_type: Annotated[str | None, Field(description="Deal type id or label.")] = None,
-                      stale: Annotated[bool | None, Field(description="Only stale (true) or fresh (false).")] = None,
-                      limit: Annotated[int, Field(description="At most this many (1-50).")] = 50) -> dict:
-        return call(assistant.listing, kind, limit, stale, industry=industry, product=product,
-                    competitor=competitor, deal_type=deal_type)
+    Kind = Annotated[str | None, Field(description=f"One of {kinds}.")]
+    Industry = Annotated[str | None, Field(description="Industry id or label.")]
+    Product = Annotated[str | None, Field(description="Product id or name.")]
+    Competitor = Annotated[str | None, Field(description="Battle card id or competitor name.")]
+    DealType = Annotated[str | None, Field(description="Deal type id or label.")]
+    Limit = Annotated[int, Field(description="At most this many (1-50).")]
+    list_tool = dict(description="List entities by kind and filters (all given filters must match).", annotations=READ_ONLY)
+
+    if internal:
+        @app.tool(**list_tool)
+        def list_entities(kind: Kind = None, industry: Industry = None, product: Product = None,
+                          competitor: Competitor = None, deal_type: DealType = None,
+                          stale: Annotated[bool | None, Field(description="Only stale (true) or fresh (false).")] = None,
+                          limit: Limit = 50) -> dict:
+            return call(assistant.listing, kind, limit, stale, industry=industry, product=product,
+                        competitor=competitor, deal_type=deal_type)
+    else:
+        @app.tool(**list_tool)
+        def list_entities(kind: Kind = None, industry: Industry = None, product: Product = None,
+                          competitor: Competitor = None, deal_type: DealType = None, limit: Limit = 50) -> dict:
+            return call(assistant.listing, kind, limit, None, industry=industry, product=product,
+                        competitor=competitor, deal_type=deal_type)
 
     @app.tool(description="Answer a customer's objection: the best recorded responses (battle cards, personas, "
                           "FAQs) for a competitor or product, with the case studies that prove them.",

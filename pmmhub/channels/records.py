@@ -3,12 +3,18 @@
 ``api/v1/index.json`` is an ``Index``; ``api/v1/<folder>/<id>.json`` is the ``Record`` of its
 kind, whose ``data`` is the entity in the kind's own model (the schema PMMs write against,
 as the edition shows it). ``schemas()`` is what ``api/v1/schema/`` holds.
+
+Each edition has its own models (``index_model``, ``record_model``): the internal edition's are
+the ones below; the public edition's are the same without the fields of ``INTERNAL_ONLY``, at
+any depth (``public_model``), so its schemas say what its files hold.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import types
 from functools import lru_cache
-from typing import Literal
+from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -16,6 +22,10 @@ from pmmhub.model import KINDS
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+# What the public edition's channels leave out, wherever it is: who keeps an entity or delivers
+# a launch item (staff handles), when it was verified and is due again (freshness is an internal
+# rule), visibility (everything there is public) and internal notes.
+INTERNAL_ONLY = frozenset({"owner", "reviewed", "review_every", "freshness", "visibility", "internal_notes"})
 
 
 class _Strict(BaseModel):
@@ -96,19 +106,78 @@ class Record(Summary):
 
 
 @lru_cache(maxsize=None)
-def record_model(kind: str) -> type[Record]:
-    """The API record of ``kind``: ``Record`` with ``data`` in the kind's model."""
+def record_model(kind: str, edition: str = "internal") -> type[BaseModel]:
+    """The API record of ``kind`` in ``edition``: ``Record`` with ``data`` in the kind's model."""
+    if edition != "internal":
+        return public_model(record_model(kind))
     model = KINDS[kind].model
     return create_model(f"{model.__name__}Record", __base__=Record,
                         data=(model, Field(description=f"The {KINDS[kind].word} as its page shows it.")))
 
 
-def schemas(kinds=tuple(KINDS)) -> dict[str, dict]:
-    """File name -> JSON Schema of the index and of the records of ``kinds``, for ``api/v1/schema/``."""
-    out = {"index.schema.json": _schema(Index, "index")}
+def index_model(edition: str = "internal") -> type[BaseModel]:
+    return Index if edition == "internal" else public_model(Index)
+
+
+def schemas(kinds=tuple(KINDS), edition: str = "internal") -> dict[str, dict]:
+    """File name -> JSON Schema of ``edition``'s index and records of ``kinds``, for ``api/v1/schema/``."""
+    out = {"index.schema.json": _schema(index_model(edition), "index")}
     for kind in kinds:
-        out[f"{kind}.schema.json"] = _schema(record_model(kind), kind)
+        out[f"{kind}.schema.json"] = _schema(record_model(kind, edition), kind)
     return out
+
+
+# the public edition's models ---------------------------------------------------------
+@lru_cache(maxsize=None)
+def public_model(model: type[BaseModel]) -> type[BaseModel]:
+    """``model`` without the fields of ``INTERNAL_ONLY``, in it and in every model it holds (the
+    same class when it has none). The copy keeps names, docs, config and field constraints,
+    not the model's own validators: it describes what a public file holds."""
+    if not _holds_internal(model):
+        return model
+    fields = {}
+    for name, info in model.model_fields.items():
+        if name in INTERNAL_ONLY:
+            continue
+        annotation = _public_type(info.annotation)
+        if annotation is not info.annotation:
+            info = copy.copy(info)
+            info.annotation = annotation
+        fields[name] = (annotation, info)
+    return create_model(model.__name__, __config__=model.model_config, __doc__=model.__doc__,
+                        __module__=model.__module__, **fields)
+
+
+def _holds_internal(model: type[BaseModel], seen: frozenset = frozenset()) -> bool:
+    if model in seen:
+        return False
+    return any(name in INTERNAL_ONLY or any(_holds_internal(m, seen | {model}) for m in _models(info.annotation))
+               for name, info in model.model_fields.items())
+
+
+def _models(annotation) -> list[type[BaseModel]]:
+    """The model classes an annotation holds (in lists, unions, ``Annotated``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models(arg)]
+
+
+def _public_type(annotation):
+    """``annotation`` with every model in it replaced by its ``public_model`` (itself if none changes)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return public_model(annotation)
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is None or origin is Literal or not args:
+        return annotation
+    if origin is Annotated:
+        inner = _public_type(args[0])
+        return annotation if inner is args[0] else Annotated[(inner, *annotation.__metadata__)]
+    new = tuple(_public_type(arg) for arg in args)
+    if all(n is a for n, a in zip(new, args)):
+        return annotation
+    if origin in (Union, types.UnionType):
+        return Union[new]
+    return origin[new if len(new) > 1 else new[0]]
 
 
 def _schema(model: type[BaseModel], name: str) -> dict:

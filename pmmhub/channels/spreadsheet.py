@@ -9,7 +9,8 @@ mappings (objections, value propositions) are left to the JSON API. Several valu
 cell, separated by ``; ``. References are ids (they join the other CSVs' ``id``), vocabulary
 fields their ``hub.yml`` labels, choices their codes (``in-market``), yes/no ``true``/``false``.
 A cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
-gets a leading ``'``.
+gets a leading ``'``. The public edition's CSVs have no owner, freshness or visibility columns
+(``PUBLIC_ENVELOPE``; nor ``pricing.visibility``).
 """
 from __future__ import annotations
 
@@ -19,12 +20,14 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from pmmhub.channels.records import INTERNAL_ONLY
 from pmmhub.channels.view import API
 from pmmhub.model import KINDS
 from pmmhub.model.common import MARKDOWN
 from pmmhub.model.fields import Shape, shapes
 
 ENVELOPE = ("id", "name", "summary", "url", "owner", "reviewed", "review_due", "stale", "visibility", "tags")
+PUBLIC_ENVELOPE = ("id", "name", "summary", "url", "tags")
 SKIP = {"name", "summary", "owner", "reviewed", "review_every", "visibility", "tags", "links", "internal_notes"}
 NESTED_SKIP = {"aliases"}  # customer.aliases: no page shows them
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -37,21 +40,26 @@ class Column:
     shape: Shape
 
 
-def columns(kind: str) -> list[Column]:
+def envelope(edition: str = "internal") -> tuple[str, ...]:
+    return ENVELOPE if edition == "internal" else PUBLIC_ENVELOPE
+
+
+def columns(kind: str, edition: str = "internal") -> list[Column]:
     """The kind's columns after the envelope (see the module docstring)."""
+    skip = NESTED_SKIP if edition == "internal" else NESTED_SKIP | INTERNAL_ONLY
     out = []
     for f in shapes(KINDS[kind].model):
         if f.name in SKIP or not _short(f.shape):
             if f.shape.form == "model":
                 out += [Column(f"{f.name}.{g.name}", (f.name, g.name), g.shape) for g in shapes(f.shape.type)
-                        if g.name not in NESTED_SKIP and _short(g.shape)]
+                        if g.name not in skip and _short(g.shape)]
             continue
         out.append(Column(f.name, (f.name,), f.shape))
     return out
 
 
-def header(kind: str) -> list[str]:
-    return [*ENVELOPE, *(c.name for c in columns(kind))]
+def header(kind: str, edition: str = "internal") -> list[str]:
+    return [*envelope(edition), *(c.name for c in columns(kind, edition))]
 
 
 def _short(shape: Shape) -> bool:
@@ -70,7 +78,7 @@ def files(view) -> dict[str, bytes]:
 def table(view, kind: str) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header(kind))
+    writer.writerow(header(kind, view.audience))
     for record in view.records(kind):
         writer.writerow([_safe(cell) for cell in row(view, record)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
@@ -78,9 +86,11 @@ def table(view, kind: str) -> bytes:
 
 def row(view, record) -> list[str]:
     entity, fresh = record.entity, view.site.ctx.fresh(record)
-    cells = [record.id, entity.name, entity.summary, view.url(record), entity.owner, entity.reviewed.isoformat(),
-             fresh.due.isoformat(), _cell(fresh.stale), entity.visibility, "; ".join(entity.tags)]
-    for column in columns(record.kind):
+    values = {"id": record.id, "name": entity.name, "summary": entity.summary, "url": view.url(record),
+              "owner": entity.owner, "reviewed": entity.reviewed.isoformat(), "review_due": fresh.due.isoformat(),
+              "stale": _cell(fresh.stale), "visibility": entity.visibility, "tags": "; ".join(entity.tags)}
+    cells = [values[name] for name in envelope(view.audience)]
+    for column in columns(record.kind, view.audience):
         value = entity
         for part in column.path:
             value = getattr(value, part, None) if isinstance(value, BaseModel) else None

@@ -4,7 +4,8 @@ A ``View`` is one edition on one day with its address: page paths (``products/x/
 absolute URLs when the config has a ``site_url``, freshness, relations both ways, the
 facets the list filters read and the entity's data as JSON. The channels (JSON API,
 ``llms.txt``, Markdown mirrors, CSV) only format what it returns, so they cannot disagree
-with each other or with the pages.
+with each other or with the pages. Outside the internal edition (``internal`` false) they
+leave out what ``records.INTERNAL_ONLY`` names, as the pages do: owners, freshness, visibility.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from pmmhub.channels.records import INTERNAL_ONLY
 from pmmhub.model import KINDS
 from pmmhub.model.common import Ref, Vocab
 from pmmhub.model.fields import leaves
@@ -46,6 +48,15 @@ class View:
     @property
     def audience(self) -> str:
         return self.site.audience
+
+    @property
+    def internal(self) -> bool:
+        """The internal edition: its channels say who keeps each entity and how fresh it is."""
+        return self.audience == "internal"
+
+    def shown(self, name: str) -> bool:
+        """Whether this edition's channels show a field called ``name`` (at any depth)."""
+        return self.internal or name not in INTERNAL_ONLY
 
     def t(self, key: str, **values) -> str:
         return self.site.ctx.t(key, **values)
@@ -84,6 +95,7 @@ class View:
         return record.entity.name
 
     def freshness(self, record: Record) -> dict:
+        """When the record was verified and is due (the channels show it in the internal edition only)."""
         fresh = self.site.ctx.fresh(record)
         return {"reviewed": fresh.reviewed.isoformat(), "review_every": fresh.interval, "due": fresh.due.isoformat(),
                 "age_days": fresh.age, "stale": fresh.stale, "checked": self.today.isoformat()}
@@ -126,7 +138,7 @@ class View:
         customer = data.get("customer")
         if isinstance(customer, dict) and customer.get("anonymous"):
             customer["name"] = self.customer_name(record)
-        return data
+        return data if self.internal else _without(data, INTERNAL_ONLY)
 
     def customer_name(self, record: Record) -> str:
         customer = record.entity.customer
@@ -136,15 +148,27 @@ class View:
 
     def summary_entry(self, record: Record) -> dict:
         """A record's line in ``index.json``."""
-        return {"kind": record.kind, "id": record.id, "name": record.entity.name, "summary": record.entity.summary,
-                "path": self.path(record), "url": self.url(record), "owner": record.entity.owner,
-                "reviewed": record.entity.reviewed.isoformat(), "freshness": self.freshness(record),
-                "file": self.api_path(record), "mirror": self.mirror_path(record)}
+        out = {"kind": record.kind, "id": record.id, "name": record.entity.name, "summary": record.entity.summary,
+               "path": self.path(record), "url": self.url(record)}
+        if self.internal:
+            out.update(owner=record.entity.owner, reviewed=record.entity.reviewed.isoformat(),
+                       freshness=self.freshness(record))
+        return {**out, "file": self.api_path(record), "mirror": self.mirror_path(record)}
 
     def entry(self, record: Record) -> dict:
         """A record's own API file."""
-        return {**self.summary_entry(record), "visibility": record.entity.visibility, "edition": self.audience,
+        shown = {"visibility": record.entity.visibility} if self.internal else {}
+        return {**self.summary_entry(record), **shown, "edition": self.audience,
                 "facets": self.facets(record), "relations": self.relations(record), "data": self.data(record)}
+
+
+def _without(node, names: frozenset):
+    """JSON data without the keys ``names``, at any depth (entity data has no free-form mappings)."""
+    if isinstance(node, dict):
+        return {key: _without(value, names) for key, value in node.items() if key not in names}
+    if isinstance(node, list):
+        return [_without(item, names) for item in node]
+    return node
 
 
 def _marker(marker) -> tuple | None:

@@ -13,7 +13,7 @@ def mcp(site):
     """Serve the built edition in SITE to an AI assistant (MCP over stdio).
 
     Tools: search, get_entity, list_entities, answer_objection. Each answer carries the portal
-    URL and when the content was last verified. On the public edition it refuses to start
+    URL; on the internal edition also when the content was last verified. On the public edition it refuses to start
     unless every record is public.
     """
     try:

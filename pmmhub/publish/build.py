@@ -27,7 +27,7 @@ from pmmhub.engines.run import WORK, Built, EngineFailed, build_with
 from pmmhub.git import GitError, git
 from pmmhub.problems import HubDataError
 from pmmhub.publish import guard, lock
-from pmmhub.publish.leakcheck import Leak, internal_only, scan
+from pmmhub.publish.leakcheck import Leak, copy_leaks, internal_only, scan
 from pmmhub.publish.shipping import unexpected
 from pmmhub.relate.catalog import load
 from pmmhub.relate.editions import edition
@@ -120,6 +120,11 @@ def _publish(config_file: Path, staging: Path, site_dir: Path, audience: str, sa
                           + "\n".join(f"  {leak}" for leak in leaks)
                           + "\n    hint: remove the text from the page or file named, or mark the page "
                             "`audience: internal`; an anonymous customer's name must appear nowhere")
+    copies = copy_leaks(staging, built.prepared.site.full, built.prepared.tree.pages,
+                        built.prepared.site.ctx.directory_urls) if audience == "internal" else []
+    if copies:
+        raise BuildFailed("leak check of the customer copies failed (they must hold only what the public "
+                          "edition shows):\n" + "\n".join(f"  {leak}" for leak in copies))
     staging.chmod(_mode(site_dir))
     with uninterrupted():
         _swap(staging, site_dir, say)

@@ -13,7 +13,8 @@ spaces between Chinese words) do not matter, so removing a space or writing a fu
 comma does not hide a text.
 
 The same scan serves the internal edition: there the only secrets are the names of
-anonymous customers.
+anonymous customers, except in its customer copies (``copy_leaks``), which hold what the
+public edition shows and are checked with the public edition's secrets.
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ from pmmhub.validate import anonymity
 from pmmhub.validate.anonymity import Phrase, comparable, spaced
 from pmmhub.validate.diagnose import dotted
 from pmmhub.publish.shipping import theme_roots
+from pmmhub.relate.editions import edition
+from pmmhub.render.urls import page_url
 
 if TYPE_CHECKING:
     from pmmhub.relate.catalog import Catalog
@@ -141,12 +144,22 @@ def theme_file(site: Path, file: Path, themes: tuple[Path, ...] | None = None) -
     return is_theme_file(file.relative_to(site).as_posix(), file, theme_roots() if themes is None else themes)
 
 
-def scan(site: Path, secrets: dict[str, str]) -> list[Leak]:
-    """Every file under ``site`` that contains a secret, once per secret (binary files are read as
-    text too: a copied attachment may hold text; only the theme's own files are skipped)."""
+def copy_leaks(site: Path, full: Catalog, pages, directory_urls: bool = True) -> list[Leak]:
+    """The customer copies among ``pages`` (source paths of the built ``site``), each checked for every
+    text the public edition of the whole hub ``full`` must not contain."""
+    from pmmhub.render.producers.customer_copies import is_copy
+
+    urls = (page_url(src, directory_urls) for src in sorted(pages) if is_copy(src))
+    files = [site / (url + "index.html" if url.endswith("/") else url) for url in urls]
+    return scan(site, internal_only(full, edition(full, "public")), [f for f in files if f.is_file()])
+
+
+def scan(site: Path, secrets: dict[str, str], files: list[Path] | None = None) -> list[Leak]:
+    """Every file under ``site`` (or of ``files`` there) that contains a secret, once per secret (binary
+    files are read as text too: a copied attachment may hold text; only the theme's own files are skipped)."""
     index = _Index(secrets)
     leaks = []
-    files = (p for p in site.rglob("*") if p.is_file())
+    files = (p for p in site.rglob("*") if p.is_file()) if files is None else files
     themes = theme_roots()
     for file in sorted(f for f in files if not theme_file(site, f, themes)):
         shown = file.relative_to(site).as_posix()

@@ -3,14 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pmmhub.relate.catalog import Catalog, Record, today
+from pmmhub.relate.editions import public_keys
 from pmmhub.validate.freshness import Freshness, freshness
 from pmmhub.model import KINDS
 from pmmhub.render.i18n import Labels, labels
 from pmmhub.render.urls import entity_src, page_url, relative
+
+
+def customer_src(src: str) -> str:
+    """Where the customer copy of the page ``src`` lives: ``products/x.md`` -> ``products/x/customer.md``."""
+    return src[: -len(".md")] + "/customer.md"
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,9 @@ class Context:
     # source file's folder (Zensical rewrites every relative link as seen from the source file)
     links_from_source: bool = False
     audience: str = "internal"  # the edition: templates leave out what customers must not see
+    # What every copy of this context (``at``) shares, computed once when first asked: the
+    # keys of the entities the public edition has (``shareable``)
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, catalog: Catalog, *, day: dt.date | None = None, directory_urls: bool = True,
@@ -56,6 +65,27 @@ class Context:
         """Relative link to a record's page or to a page source path."""
         src = entity_src(target.kind, target.id) if isinstance(target, Record) else target
         return relative(page_url(src, self.directory_urls), self.here)
+
+    def public_url(self, target: Record | str) -> str:
+        """The absolute URL of a record's page (or a page source) in the hosted public edition
+        (``public_url`` of hub.yml); "" when the hub does not say where that is."""
+        base = self.catalog.hub.public_url
+        if not base:
+            return ""
+        src = entity_src(target.kind, target.id) if isinstance(target, Record) else target
+        return str(base).rstrip("/") + "/" + page_url(src, self.directory_urls)
+
+    # customer copies --------------------------------------------------------
+    def shareable(self, record: Record) -> bool:
+        """True if the public edition has ``record``: it has a customer copy (``customer_src``)."""
+        if "public" not in self.shared:
+            self.shared["public"] = frozenset(public_keys(self.catalog))
+        return record.key in self.shared["public"]
+
+    def customer_copy(self, target: Record | str) -> str:
+        """Relative link to the customer copy of a record's page or of a page source (internal edition)."""
+        src = entity_src(target.kind, target.id) if isinstance(target, Record) else target
+        return self.url(customer_src(src))
 
     @cached_property
     def here(self) -> str:

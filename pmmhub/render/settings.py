@@ -4,7 +4,8 @@ Both the MkDocs plugin (applied to the live config) and ``hub build`` (written i
 config it hands any engine) take these from here, so every engine builds the same site:
 
 - ``theme.language`` from ``hub.yml``, so Material's own labels follow the hub;
-- ``site_name`` and ``site_description`` from the edition's entry of ``hub.yml``'s ``editions``;
+- ``site_name`` and ``site_description`` from the edition's entry of ``hub.yml``'s ``editions``, and
+  its ``contact`` link as the footer's ``copyright`` line (Material's own place for it), on every page;
 - ``extra.hub``: the company, the internal banner, the edition and the labels of the
   portal's scripts, which ``overrides/main.html`` prints; plus where the hub is, for the
   macros of hand-written pages;
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pmmhub.render.environment import md_inline
+from pmmhub.render.environment import environment, md_inline
 
 
 def extra_hub(site, docs: Path) -> dict:
@@ -27,6 +28,7 @@ def extra_hub(site, docs: Path) -> dict:
     return {
         # pages print {{ hub.company }} into Markdown (mkdocs-macros does not escape): make it inert text
         "company": str(md_inline(hub.company)),
+        "home_title": str(md_inline(labels("home.title", company=hub.company))),  # the home page's heading
         "banner": banner or "",
         "audience": site.audience,
         "labels": {k[len("js."):]: v for k, v in labels.table.items() if k.startswith("js.")},
@@ -70,6 +72,8 @@ def edition_overrides(site, nav, pages: set[str], docs: Path) -> dict:
     for key in ("site_name", "site_description"):
         if own is not None and getattr(own, key):
             out[key] = getattr(own, key)
+    if own is not None and own.contact is not None:
+        out["copyright"] = environment().get_template("partials/contact.html").render(contact=own.contact).strip()
     if site.audience != "internal":
         out.update({"repo_url": None, "repo_name": None, "edit_uri": None})
     return out

@@ -26,6 +26,11 @@ ROLE_VIEWS = {  # what each iron-triangle role opens first
     "fr": ("case-study", "launch", "solution"),
 }
 HOME_LIMIT = 12  # cards per "way in" on the home page: the page must not grow with the hub
+HOME = {  # the home page's sections (templates/partials/home_<section>.html), in the order each edition leads with
+    "internal": ("links", "products", "competitors", "industries", "roles"),
+    "public": ("lead", "industries", "solutions", "case_studies", "products", "contact"),
+}
+HOME_LINKS = (("whatsnew.md", "home.whatsnew"), ("roles/index.md", "home.roles"))  # rep pages, where published
 
 
 class MacroError(Exception):
@@ -86,7 +91,8 @@ class Snippets:
         return render_fragment("search_box", self.ctx)
 
     def ways_in(self) -> str:
-        """The home page's ways in: by product, by competitor, by industry (those with content), by sales role."""
+        """The home page's ways in: for reps by product, competitor, industry and sales role; in the
+        public edition by industry, solution and case study, then products and how to get in touch."""
         catalog, t = self.site.catalog, self.ctx.t
         pages = self.site.page_srcs()
         roles = []
@@ -94,12 +100,19 @@ class Snippets:
             page = role_src(role)
             roles.append({"id": role, "label": label, "hint": t(role_hint(role)), "page": page if page in pages else None,
                           "kinds": [k for k in ROLE_VIEWS.get(role, tuple(KINDS)) if listing_src(k) in pages]})
+        own = catalog.hub.editions.get(self.site.audience)
+        best_cases = KINDS["case-study"].related_order or KINDS["case-study"].order
         return render_fragment(
-            "ways_in", self.ctx,
+            "ways_in", self.ctx, sections=HOME.get(self.site.audience, HOME["public"]),
+            links=[{"src": src, "label": t(key)} for src, key in HOME_LINKS if src in pages],
             products=ordered(catalog, "product")[:HOME_LIMIT],
             battlecards=ordered(catalog, "battlecard")[:HOME_LIMIT],
+            solutions=ordered(catalog, "solution")[:HOME_LIMIT],
+            case_studies=sorted(catalog.all("case-study"), key=lambda r: best_cases(r.entity))[:HOME_LIMIT],
             counts={kind: len(catalog.records[kind]) for kind in KINDS},
-            industries=[i for i in industries(catalog) if any(i[2].values())], roles=roles)
+            industries=[i for i in industries(catalog) if any(i[2].values())],
+            roles=roles if "roles/index.md" in pages else [],
+            description=own.site_description if own else None, contact=own.contact if own else None)
 
     # helpers -----------------------------------------------------------------
     def _fragment(self, name: str, record) -> str:

@@ -63,7 +63,7 @@ def documents(prepared) -> list[Doc]:
 
 def entity_doc(view: View, record) -> Doc:
     entity, kind = record.entity, KINDS[record.kind]
-    fresh = view.freshness(record)
+    fresh = view.freshness(record) if view.internal else {"reviewed": "", "stale": False}  # internal rule
     doc = Doc(view.path(record), record.kind, entity.name, entity.summary, fresh["reviewed"], fresh["stale"], kind.boost)
     doc.names.append(entity.name)
     customer = getattr(entity, "customer", None)

@@ -11,19 +11,31 @@ Facet keys are the contract's field names and double as the URL query keys
 (``case-studies/?industry=retail&product=tidehub``); values are ids. A yes / no facet
 says ``"flag": true``: the finder does not show its values as an item's tags. The facets
 themselves are the kind's (``Kind.facets``); their values' names follow from the field types.
+A facet that cannot narrow the list (every entity holds each of its values: "has metrics"
+when every case study has them) is left out of the index, so no finder shows it.
+
+Each item carries its listing row (``row``: the same ``<tr>`` the listing page has, from
+the kind's listing template), so a filtered or sorted list keeps the listing's layout, and
+the keys of the finder's sorts: ``date`` (the entity's own date, such as a case study's
+go-live or a launch's date, else when it was last verified; "newest") and ``due`` (when its
+review falls due; "freshness": the longest to go first).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 
 from pmmhub.model import KINDS, Facet
 from pmmhub.model.fields import shape_at
 from pmmhub.render.pages import listing_pages, ordered, render_listing, render_portfolio
 from pmmhub.render.urls import PORTFOLIO, listing_src
+from pmmhub.render.environment import environment
 from pmmhub.render.generated import Page
 
 FINDER = "finder.json"  # next to the listing's first page: <folder>/finder.json
 YES_NO = ("yes", "no")  # the values of a flag facet, labelled finder.yes / finder.no
+_ROW = re.compile(r"\n(?=<tr data-hub-id=)")  # between two listing rows (data text is escaped: no "<" in it)
 
 
 def values(facet: Facet, entity) -> list:
@@ -61,26 +73,54 @@ def pages(site):
 
 
 def finder_index(site, kind: str) -> str:
-    """The finder's JSON for ``kind``: facets with the values that occur, and every entity in listing order.
+    """The finder's JSON for ``kind``: facets that narrow the list, with the values that occur, and every
+    entity in listing order with its listing row and sort keys.
 
-    Links are relative to the index file (the listing's folder). Compact: one line, empty
-    facets left out of an item.
+    Links are relative to the index file (the listing's folder, where the listing's first page is too).
+    Compact: one line, empty facets left out of an item.
     """
     ctx = site.ctx.at(listing_src(kind, 1))
-    facets = KINDS[kind].facets
+    internal = site.audience == "internal"
     records = ordered(site.catalog, kind)
-    items = []
-    for record in records:
-        found = {f.key: list(dict.fromkeys(v for v in values(f, record.entity) if v)) for f in facets}
-        items.append({"id": record.id, "name": record.entity.name, "summary": record.entity.summary,
-                      "url": ctx.url(record), "f": {k: v for k, v in found.items() if v}})
-    used = {f.key: {v for item in items for v in item["f"].get(f.key, ())} for f in facets}
+    held = [{f.key: list(dict.fromkeys(v for v in values(f, r.entity) if v)) for f in KINDS[kind].facets}
+            for r in records]
+    shown = [f for f in KINDS[kind].facets if narrows([h[f.key] for h in held])]
+    items = [{"id": record.id, "name": record.entity.name, "summary": record.entity.summary,
+              "url": ctx.url(record), "f": {f.key: found[f.key] for f in shown if found[f.key]},
+              "date": own_date(record.entity).isoformat(), "row": row}
+             | ({"due": ctx.fresh(record).due.isoformat()} if internal else {})  # freshness: an internal rule
+             for record, found, row in zip(records, held, rows(ctx, kind, records), strict=True)]
+    used = {f.key: {v for item in items for v in item["f"].get(f.key, ())} for f in shown}
     index = {
         "kind": kind,
         "facets": [{"key": f.key, "label": ctx.t(f.label),
                     "values": [[v, name] for v, name in names(f, kind, site).items() if v in used[f.key]],
                     **({"flag": True} if f.flag else {})}
-                   for f in facets if used[f.key]],
+                   for f in shown],
         "items": items,
     }
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def narrows(held: list[list[str]]) -> bool:
+    """Whether a facet whose value ids per entity are ``held`` can narrow the list: some entity lacks
+    some value another has (a facet every entity has all of, or none of, filters nothing)."""
+    sets = [set(ids) for ids in held]
+    every = set().union(*sets)
+    return any(ids != every for ids in sets)
+
+
+def rows(ctx, kind: str, records) -> list[str]:
+    """The listing table's ``<tr>`` of each record, rendered by the kind's listing template."""
+    html = environment().get_template(f"listing/{kind}.md").render(
+        ctx=ctx, t=ctx.t, kind=kind, records=records, rows_only=True, total=len(records), page=1, pager=[])
+    return _ROW.split(html.strip()) if records else []
+
+
+def own_date(entity) -> dt.date:
+    """The entity's own date (the first date field of its kind other than ``reviewed``), else ``reviewed``."""
+    for name in type(entity).model_fields:
+        value = getattr(entity, name)
+        if name != "reviewed" and isinstance(value, dt.date):
+            return value
+    return entity.reviewed

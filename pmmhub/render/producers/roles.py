@@ -9,7 +9,8 @@ The iron triangle: each role opens its page and finds what it needs first.
 A role id the hub defines beyond these gets a mix of the first sections of each. Every
 section shows at most a few entries and links to the whole set (often a filtered
 listing, ``case-studies/?reference_calls=yes``): a role page must not grow with the hub.
-The internal edition says when a section is empty; other editions leave it out.
+The internal edition says when a section is empty. Role pages are for the sales team: the
+public edition, which speaks to customers, has none.
 
 What a section shows is decided here, as view data (``View``); the template only lays it
 out, with one partial per section kind (``templates/roles/<partial>.html``).
@@ -44,6 +45,8 @@ def role_hint(role: str) -> str:
 
 
 def pages(site):
+    if site.audience != "internal":
+        return
     catalog, ctx = site.catalog, site.ctx.at(INDEX)
     roles = [(role, label, SECTIONS.get(role, OTHER)) for role, label in catalog.hub.sales_roles.items()]
     yield Page(INDEX, environment().get_template("roles.md").render(ctx=ctx, t=ctx.t, roles=roles, hint=role_hint,
@@ -104,15 +107,13 @@ class Section:
 
 
 def views(site, names) -> list[View]:
-    """The sections ``names`` of a role page; only those with entries outside the internal edition
-    (customers see no empty "battle cards" section)."""
+    """The sections ``names`` of a role page, empty ones too (the page says so)."""
     out = []
     for name in names:
         section = SECTION_KINDS[name]
         records = section.source(site)
-        if records or site.audience == "internal":
-            out.append(View(name, section.partial, len(records), section.cut(records, section.limit),
-                            section.listing, section.query, section.limit, section.fragment))
+        out.append(View(name, section.partial, len(records), section.cut(records, section.limit),
+                        section.listing, section.query, section.limit, section.fragment))
     return out
 
 

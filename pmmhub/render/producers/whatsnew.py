@@ -2,7 +2,8 @@
 
 The most recently verified or changed entities (by ``reviewed``, newest first) with a
 battle card's latest ``intel`` notes under it, then the latest field intel across all
-battle cards. Both lists are bounded: the page does not grow with the hub.
+battle cards. Both lists are bounded: the page does not grow with the hub. It names who
+verified what and how long ago: for the sales team only, the public edition has no such page.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ INTEL_LIMIT = 15  # entries of the intel feed
 
 
 def pages(site):
+    if site.audience != "internal":
+        return
     ctx = site.ctx.at(SRC)
     yield Page(SRC, environment().get_template("whatsnew.md").render(
         ctx=ctx, t=ctx.t, recent=recent(site.catalog), intel=intel(site.catalog), notes=NOTES), in_nav=True)

@@ -10,7 +10,7 @@ from conftest import BUILD_DAY, FIXTURE_DATA, REPO, text
 from fixtures.publish.builds import DATA as CANARY_DATA, canary_editions
 
 from pmmhub.model import KINDS
-from pmmhub.publish.leakcheck import copy_leaks
+from pmmhub.publish.leakcheck import copy_files, copy_leaks
 from pmmhub.relate.catalog import load as load_catalog
 from pmmhub.relate.editions import edition
 from pmmhub.render.producers import customer_copies
@@ -114,16 +114,37 @@ def test_the_leak_check_finds_a_planted_canary_in_a_copy_and_only_there(editions
     full = load_catalog(editions.project / "data")
     pages = {f"{folder}/{id_}/customer.md" for folder, id_ in (("products", "open-product"),
                                                                ("case-studies", "open-case-study"))}
-    assert copy_leaks(site, full, pages) == []  # as built: clean
+    files, missing = copy_files(site, pages)
+    assert len(files) == 2 and missing == []
+    assert copy_leaks(site, full, files) == []  # as built: clean
     copy = site / "case-studies" / "open-case-study" / "customer" / "index.html"
     internal_page = site / "case-studies" / "open-case-study" / "index.html"
     assert "CANARY-case-study-internal-notes" in internal_page.read_text(encoding="utf-8")  # the rep's page has it
     copy.write_text(copy.read_text(encoding="utf-8").replace(
         "</article>", "<p>CANARY-case-study-internal-notes 金丝雀机密</p></article>"), encoding="utf-8")
-    leaks = copy_leaks(site, full, pages)
+    leaks = copy_leaks(site, full, files)
     assert leaks and {leak.file for leak in leaks} == {"case-studies/open-case-study/customer/index.html"}
     assert any(leak.text == "CANARY-case-study-internal-notes 金丝雀机密" and leak.source.endswith(": internal_notes")
                for leak in leaks), leaks
+    assert copy_files(site, pages | {"products/not-built/customer.md"})[1] == ["products/not-built/customer.md"]
+
+
+def test_a_staff_handle_banner_or_internal_site_name_in_a_copy_is_a_leak(tmp_path):
+    """The public projection keeps ``owner`` for its own use; no customer-facing file may show it."""
+    full = load_catalog(REPO / "data")
+    site = tmp_path / "site"
+    (site / "products/tidecrm/customer").mkdir(parents=True)
+    copy = site / "products/tidecrm/customer/index.html"
+    hub = full.hub
+    planted = {full.get("product", "tidecrm").entity.owner: "products/tidecrm.yml: owner",
+               hub.internal_banner: "hub.yml: internal_banner",
+               hub.editions["internal"].site_name: "hub.yml: editions.internal.site_name"}
+    for text, source in planted.items():
+        copy.write_text(f"<html><body><p>负责人 {text}</p></body></html>", encoding="utf-8")
+        leaks = copy_leaks(site, full, [copy])
+        assert [leak.text for leak in leaks] == [text] and leaks[0].source.endswith(source), (text, leaks)
+    copy.write_text("<html><body><p>TideCRM 销售云</p></body></html>", encoding="utf-8")
+    assert copy_leaks(site, full, [copy]) == []
 
 
 def test_no_built_copy_holds_a_canary(editions):
@@ -148,6 +169,8 @@ def test_open_print_and_copy_the_link_from_the_entity_page(browser, site_url):
         assert page.evaluate("navigator.clipboard.readText()") == f"{PUBLIC_URL}products/tidecrm/"
         box.locator(".hub-customer__open").click()
         page.wait_for_url("**/products/tidecrm/customer/")
+        assert page.title() == "TideCRM 销售云 - 澄潮数智 · 客户资源中心"  # the tab, the PDF's title
+        assert "销售门户" not in page.content() and "竞争卡片" not in page.content()
         assert page.locator(".md-banner, .md-sidebar--primary .md-nav__link, .md-footer, .md-search").count() == 0
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))")
         assert hrefs and all(h.startswith((PUBLIC_URL, "https://", "mailto:", "#")) for h in hrefs), hrefs

@@ -70,3 +70,15 @@ def test_internal_only_texts_name_every_canary(tmp_path):
     assert secrets["CANARY 产品内部备注"] == f"{catalog.get('product', 'cdp').path}: internal_notes"
     assert "公开彩页 brochure" not in secrets
     assert not set(secrets) & set(texts(edition(catalog, "public")))
+
+
+def test_a_solutions_talk_track_is_what_reps_say_and_never_public():
+    from pathlib import Path
+
+    full = load(Path(__file__).resolve().parents[1] / "data")
+    public = edition(full, "public")
+    shown = [r for r in full.all("solution") if r.entity.talk_track and public.get("solution", r.id)]
+    assert shown, "the sample has a public solution with a talk track"
+    for record in shown:
+        assert public.get("solution", record.id).entity.talk_track is None
+        assert edition(full, "internal").get("solution", record.id).entity.talk_track == record.entity.talk_track

@@ -162,7 +162,8 @@ def test_items_carry_their_listing_row_and_sort_keys(sample):
             assert item["row"].count("<tr") == 1
             assert f'<a href="{item["url"]}">' in item["row"]
             assert item["due"] == sample.ctx.fresh(record).due.isoformat()
-            own = getattr(record.entity, "date", None) or getattr(record.entity, "launch_date", None)
+            own = {"case-study": "date", "launch": "launch_date"}.get(kind)
+            own = getattr(record.entity, own) if own else record.entity.lifecycle.ga if kind == "product" else None
             assert item["date"] == (own or record.entity.reviewed).isoformat(), (kind, item["id"])
 
 
@@ -182,6 +183,9 @@ def test_the_public_index_and_listing_carry_no_freshness():
         assert found["items"], kind
         for item in found["items"]:
             assert "due" not in item
+            record = public.catalog.get(kind, item["id"])
+            assert item.get("date") != record.entity.reviewed.isoformat(), (kind, item["id"])  # "newest" is not "verified"
+            assert ("date" in item) == (kind != "solution"), (kind, item["id"])  # solutions have no date of their own
             assert "data-stale" not in item["row"] and "data-visibility" not in item["row"]
             record = public.catalog.get(kind, item["id"])
             assert record.entity.reviewed.isoformat() not in item["row"], (kind, item["id"])

@@ -14,7 +14,7 @@ HUB = load_catalog(REPO / "data").hub
 PUBLIC, INTERNAL = HUB.editions["public"], HUB.editions["internal"]
 HANDLE = re.compile(r"@[a-z][a-z0-9]*(?:-[a-z0-9]+)+")  # an owner handle such as @chen-yuqing
 REP_WORDS = ("天前核实", "今天核实", labels("zh")("visibility.public"), labels("zh")("home.by_role"),
-             labels("zh")("js.print"), labels("zh")("roles.title"), "销售门户", "待复核")
+             labels("zh")("js.print"), labels("zh")("roles.title"), "销售门户", "待复核", "竞争卡片")
 PHONE = {"width": 390, "height": 844}
 PAGES = ("", "case-studies/jinhe-retail-member-data/", "products/tidecrm/")
 

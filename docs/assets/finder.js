@@ -10,11 +10,12 @@
   var SORTS = ["name", "newest", "fresh"];  // ?sort=…; none: the listing's own order
   var NARROW = "(max-width: 76.234375em)";  // Material's: below it the navigation is a drawer too
 
-  /* The sorts an index offers: freshness only where its items carry a review date (not in the
-     public edition, where freshness is an internal rule). */
+  /* The sorts an index offers: newest where its items carry a date, freshness where they carry a
+     review date (not in the public edition: freshness is an internal rule). */
   function sortsOf(index) {
-    var dated = index.items.some(function (item) { return item.due; });
-    return SORTS.filter(function (s) { return s !== "fresh" || dated; });
+    var has = function (key) { return index.items.some(function (item) { return item[key]; }); };
+    var needs = { newest: "date", fresh: "due" };
+    return SORTS.filter(function (s) { return !needs[s] || has(needs[s]); });
   }
 
   /* The query string as {facets: {key: [ids]}, sort}; unknown keys and values are ignored. */
@@ -75,7 +76,7 @@
     var collator = new Intl.Collator(document.documentElement.lang || undefined);
     var by = {
       name: function (a, b) { return collator.compare(a.name, b.name); },
-      newest: function (a, b) { return b.date < a.date ? -1 : b.date > a.date ? 1 : 0; },
+      newest: function (a, b) { return (b.date || "") < (a.date || "") ? -1 : (b.date || "") > (a.date || "") ? 1 : 0; },
       fresh: function (a, b) { return b.due < a.due ? -1 : b.due > a.due ? 1 : 0; }
     }[sort];
     return items.slice().sort(by);

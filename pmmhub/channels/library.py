@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pmmhub.channels import search
-from pmmhub.channels.records import INTERNAL_ONLY, index_model, record_model
+from pmmhub.channels.records import index_model, record_model, without_internal
 from pmmhub.channels.view import API, FACETS
 from pmmhub.model import KINDS
 from pmmhub.publish.guard import STAMP, stamped
@@ -208,7 +208,7 @@ def _read(file: Path, model, public: bool = False) -> tuple[dict | None, list[st
         return None, [f"{file}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"]
     problems = []
     if public:
-        data, found = _without_internal(data)
+        data, found = without_internal(data)
         problems = _internal(file, data, found)
     try:
         model.model_validate(data)
@@ -218,24 +218,6 @@ def _read(file: Path, model, public: bool = False) -> tuple[dict | None, list[st
         more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
         return None, [*problems, f"{file}: {where}: {first['msg']}{more}"]
     return data, problems
-
-
-def _without_internal(node, path: tuple = ()) -> tuple:
-    """(``node`` without the keys of ``INTERNAL_ONLY`` at any depth, [(path, value) of each one dropped])."""
-    found: list[tuple[tuple, object]] = []
-    if isinstance(node, dict):
-        out = {}
-        for key, value in node.items():
-            if key in INTERNAL_ONLY:
-                found.append(((*path, key), value))
-            else:
-                out[key], more = _without_internal(value, (*path, key))
-                found += more
-        return out, found
-    if isinstance(node, list):
-        items = [_without_internal(item, (*path, i)) for i, item in enumerate(node)]
-        return [item for item, _ in items], [f for _, more in items for f in more]
-    return node, found
 
 
 def _internal(file: Path, data, found: list[tuple[tuple, object]]) -> list[str]:

@@ -193,3 +193,21 @@ def _without_examples(node, in_properties: bool = False):
     if isinstance(node, list):
         return [_without_examples(item) for item in node]
     return node
+
+
+def without_internal(node, path: tuple = ()) -> tuple:
+    """(``node`` without the keys of ``INTERNAL_ONLY`` at any depth, [(path, value) of each one dropped])."""
+    found: list[tuple[tuple, object]] = []
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key in INTERNAL_ONLY:
+                found.append(((*path, key), value))
+            else:
+                out[key], more = without_internal(value, (*path, key))
+                found += more
+        return out, found
+    if isinstance(node, list):
+        items = [without_internal(item, (*path, i)) for i, item in enumerate(node)]
+        return [item for item, _ in items], [f for _, more in items for f in more]
+    return node, found

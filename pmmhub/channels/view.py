@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from pmmhub.channels.records import INTERNAL_ONLY
+from pmmhub.channels.records import INTERNAL_ONLY, without_internal
 from pmmhub.model import KINDS
 from pmmhub.model.common import Ref, Vocab
 from pmmhub.model.fields import leaves
@@ -138,7 +138,7 @@ class View:
         customer = data.get("customer")
         if isinstance(customer, dict) and customer.get("anonymous"):
             customer["name"] = self.customer_name(record)
-        return data if self.internal else _without(data, INTERNAL_ONLY)
+        return data if self.internal else without_internal(data)[0]
 
     def customer_name(self, record: Record) -> str:
         customer = record.entity.customer
@@ -160,15 +160,6 @@ class View:
         shown = {"visibility": record.entity.visibility} if self.internal else {}
         return {**self.summary_entry(record), **shown, "edition": self.audience,
                 "facets": self.facets(record), "relations": self.relations(record), "data": self.data(record)}
-
-
-def _without(node, names: frozenset):
-    """JSON data without the keys ``names``, at any depth (entity data has no free-form mappings)."""
-    if isinstance(node, dict):
-        return {key: _without(value, names) for key, value in node.items() if key not in names}
-    if isinstance(node, list):
-        return [_without(item, names) for item in node]
-    return node
 
 
 def _marker(marker) -> tuple | None:

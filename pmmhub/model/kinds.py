@@ -78,6 +78,9 @@ class Kind:
     showcase: Callable[[Entity], int] = lambda entity: 0
     # the order of its records in a bounded list of related pages ("the best first"); default ``order``
     related_order: Callable[[Entity], Any] | None = None
+    # the dotted date field the finder's "newest" sorts by (a case study's go-live); none: the
+    # review date, in the internal edition only (freshness is an internal rule)
+    date_field: str | None = None
 
     @property
     def word(self) -> str:
@@ -106,7 +109,7 @@ def _strongest_proof_first(entity: CaseStudy):
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("product", "products", Product,
          order=lambda e: (SALES_STAGES.index(e.lifecycle.stage), e.name),
-         badge="stage", badge_field="lifecycle.stage",
+         badge="stage", badge_field="lifecycle.stage", date_field="lifecycle.ga",
          showcase=lambda e: len(e.value_props),
          facets=(Facet("stage", "product.lifecycle", "lifecycle.stage", labels="stage"),
                  Facet("deal_type", "product.deal_type", "pricing.deal_type"),
@@ -126,7 +129,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          facets=(Facet("threat", "threat.name", "threat", labels="threat"),
                  Facet("product", "battlecard.products", "products"))),
     Kind("case-study", "case-studies", CaseStudy, label="case study",
-         order=_newest_first, related_order=_strongest_proof_first,
+         order=_newest_first, related_order=_strongest_proof_first, date_field="date",
          badge="industry", badge_field="customer.industry",
          public_approval="approvals.public_story", review_every=180,
          showcase=lambda e: len(e.results),
@@ -148,7 +151,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
                  Facet("product", "solution.products", "products"),
                  Facet("deal_type", "solution.deal_type", "deal_type"))),
     Kind("launch", "launches", Launch,
-         order=lambda e: (e.launch_date, e.name),
+         order=lambda e: (e.launch_date, e.name), date_field="launch_date",
          showcase=lambda e: len(e.checkpoints),
          facets=(Facet("product", "launch.product", "product"),)),
 )}

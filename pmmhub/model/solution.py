@@ -13,7 +13,7 @@ class Solution(Entity):
     case_studies: list[RefTo("case-study")] = field("Proof.", ["huadong-retail-chain"], default_factory=list)
     pains: list[Text] = field("Pains it addresses.", ["线上线下会员割裂"], default_factory=list)
     approach: Markdown | None = field("How we solve it.", "1. 打通会员……", default=None)
-    talk_track: Markdown | None = field("What to say.", "先问客户……", default=None)
+    talk_track: Markdown | None = field("What reps say (internal: never in the public edition).", "先问客户……", default=None)
     deal_type: VocabOf("deal_types") | None = field("quick or strategic.", "strategic", default=None)
 
     @model_validator(mode="after")

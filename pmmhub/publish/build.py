@@ -27,10 +27,11 @@ from pmmhub.engines.run import WORK, Built, EngineFailed, build_with
 from pmmhub.git import GitError, git
 from pmmhub.problems import HubDataError
 from pmmhub.publish import guard, lock
-from pmmhub.publish.leakcheck import Leak, copy_leaks, internal_only, scan
+from pmmhub.publish.leakcheck import Leak, copy_files, copy_leaks, customer_secrets, internal_only, scan
 from pmmhub.publish.shipping import unexpected
 from pmmhub.relate.catalog import load
 from pmmhub.relate.editions import edition
+from pmmhub.render.producers.customer_copies import is_copy
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 WAIT = 600.0  # seconds a build waits for another build of the same folder
@@ -120,8 +121,14 @@ def _publish(config_file: Path, staging: Path, site_dir: Path, audience: str, sa
                           + "\n".join(f"  {leak}" for leak in leaks)
                           + "\n    hint: remove the text from the page or file named, or mark the page "
                             "`audience: internal`; an anonymous customer's name must appear nowhere")
-    copies = copy_leaks(staging, built.prepared.site.full, built.prepared.tree.pages,
-                        built.prepared.site.ctx.directory_urls) if audience == "internal" else []
+    copies = []
+    if audience == "internal":  # the customer copies: the producer's pages, each of them built
+        site = built.prepared.site
+        files, missing = copy_files(staging, [p.src for p in site.pages if is_copy(p.src)], site.ctx.directory_urls)
+        if missing:
+            raise BuildFailed("the engine did not build these customer copies, so they cannot be leak-checked:\n"
+                              + "\n".join(f"  {src}" for src in missing))
+        copies = copy_leaks(staging, site.full, files)
     if copies:
         raise BuildFailed("leak check of the customer copies failed (they must hold only what the public "
                           "edition shows):\n" + "\n".join(f"  {leak}" for leak in copies))
@@ -137,7 +144,9 @@ def check_leaks(site: Path, data_dir: Path, audience: str = "public") -> list[Le
 
 def leaks_in(site: Path, catalog, audience: str) -> list[Leak]:
     """Texts of the whole hub ``catalog`` that its ``audience`` edition built in ``site`` must not contain."""
-    return scan(site, internal_only(catalog, edition(catalog, audience)))
+    if audience == "internal":
+        return scan(site, internal_only(catalog, edition(catalog, audience)))
+    return scan(site, customer_secrets(catalog))
 
 
 def _engine_build(config_file: Path, site: Path, audience: str, engine: str) -> Built:

@@ -101,6 +101,30 @@ def internal_only(full: Catalog, public: Catalog) -> dict[str, str]:
     return out
 
 
+def customer_secrets(full: Catalog) -> dict[str, str]:
+    """Everything a customer-facing file (the public edition, a customer copy) must not contain."""
+    return {**internal_only(full, edition(full, "public")), **staff_and_frame(full)}
+
+
+def staff_and_frame(full: Catalog) -> dict[str, str]:
+    """What no customer-facing file may hold, whatever the projection keeps for its own use: every
+    staff handle (an entity's ``owner``, a launch readiness item's), the internal banner and the
+    internal edition's site name and description. (Handles shorter than ``MIN_CHARS`` letters are
+    left to the templates: they would match ordinary words.)"""
+    out: dict[str, str] = {}
+    for record in full:
+        for path, value, _ in leaves(record.entity):
+            if path and path[-1] == "owner" and isinstance(value, str) and len(comparable(value)) >= MIN_CHARS:
+                out.setdefault(value, f"{record.path}: {dotted(path)}")
+    hub, own = full.hub, full.hub.editions.get("internal")
+    frame = {"internal_banner": hub.internal_banner, "editions.internal.site_name": own and own.site_name,
+             "editions.internal.site_description": own and own.site_description}
+    for field, text in frame.items():
+        if text and len(comparable(text)) >= MIN_CHARS:
+            out.setdefault(text, f"hub.yml: {field}")
+    return out
+
+
 def readable(file: Path) -> str:
     """A file's text as a reader (or a search engine) would see it, in every variant a text may take."""
     data = file.read_bytes()
@@ -144,14 +168,17 @@ def theme_file(site: Path, file: Path, themes: tuple[Path, ...] | None = None) -
     return is_theme_file(file.relative_to(site).as_posix(), file, theme_roots() if themes is None else themes)
 
 
-def copy_leaks(site: Path, full: Catalog, pages, directory_urls: bool = True) -> list[Leak]:
-    """The customer copies among ``pages`` (source paths of the built ``site``), each checked for every
-    text the public edition of the whole hub ``full`` must not contain."""
-    from pmmhub.render.producers.customer_copies import is_copy
+def copy_files(site: Path, copies, directory_urls: bool = True) -> tuple[list[Path], list[str]]:
+    """The built files of the customer copies ``copies`` (their source paths): (found, missing)."""
+    files = {src: site / (url + "index.html" if url.endswith("/") else url)
+             for src in sorted(copies) for url in [page_url(src, directory_urls)]}
+    return [f for f in files.values() if f.is_file()], [src for src, f in files.items() if not f.is_file()]
 
-    urls = (page_url(src, directory_urls) for src in sorted(pages) if is_copy(src))
-    files = [site / (url + "index.html" if url.endswith("/") else url) for url in urls]
-    return scan(site, internal_only(full, edition(full, "public")), [f for f in files if f.is_file()])
+
+def copy_leaks(site: Path, full: Catalog, files: list[Path]) -> list[Leak]:
+    """Each of the customer copies ``files`` of the built ``site``, checked for every text the public
+    edition of the whole hub ``full`` must not contain."""
+    return scan(site, customer_secrets(full), files)
 
 
 def scan(site: Path, secrets: dict[str, str], files: list[Path] | None = None) -> list[Leak]:

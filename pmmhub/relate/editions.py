@@ -3,7 +3,7 @@
 Public keeps only entities marked ``visibility: public`` (and what their kind's
 descriptor asks more: case studies also need ``approvals.public_story``; battle cards
 are never public), and inside them drops
-``internal_notes``, every part marked ``visibility: internal`` (pricing, assets) and every
+``internal_notes`` and ``talk_track`` (what a rep says), every part marked ``visibility: internal`` (pricing, assets) and every
 reference to an entity that is not public — a list item that needs such a reference
 goes with it, an optional field is emptied. An entity that needs one in a *required*
 field (a launch's ``product``) cannot be shown without it: it is withheld too, and so is
@@ -25,7 +25,7 @@ from pmmhub.relate.catalog import Catalog, Record
 from pmmhub.validate.diagnose import dotted
 
 AUDIENCES = ("internal", "public")
-INTERNAL_FIELDS = ("internal_notes",)
+INTERNAL_FIELDS = ("internal_notes", "talk_track")  # talk tracks are what reps say: never shown to customers
 
 
 @dataclass(frozen=True)

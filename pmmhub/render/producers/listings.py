@@ -17,13 +17,15 @@ when every case study has them) is left out of the index, so no finder shows it.
 Each item carries its listing row (``row``: the same ``<tr>`` the listing page has, from
 the kind's listing template), so a filtered or sorted list keeps the listing's layout, and
 the keys of the finder's sorts: ``date`` (the entity's own date, such as a case study's
-go-live or a launch's date, else when it was last verified; "newest") and ``due`` (when its
-review falls due; "freshness": the longest to go first).
+go-live or a product's GA, else, in the internal edition only, when it was last verified;
+"newest") and ``due`` (internal edition only: when its review falls due; "freshness": the
+longest to go first).
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import re
 
 from pmmhub.model import KINDS, Facet
@@ -87,7 +89,8 @@ def finder_index(site, kind: str) -> str:
     shown = [f for f in KINDS[kind].facets if narrows([h[f.key] for h in held])]
     items = [{"id": record.id, "name": record.entity.name, "summary": record.entity.summary,
               "url": ctx.url(record), "f": {f.key: found[f.key] for f in shown if found[f.key]},
-              "date": own_date(record.entity).isoformat(), "row": row}
+              "row": row}
+             | ({"date": day.isoformat()} if (day := own_date(kind, record.entity, internal)) else {})
              | ({"due": ctx.fresh(record).due.isoformat()} if internal else {})  # freshness: an internal rule
              for record, found, row in zip(records, held, rows(ctx, kind, records), strict=True)]
     used = {f.key: {v for item in items for v in item["f"].get(f.key, ())} for f in shown}
@@ -117,10 +120,9 @@ def rows(ctx, kind: str, records) -> list[str]:
     return _ROW.split(html.strip()) if records else []
 
 
-def own_date(entity) -> dt.date:
-    """The entity's own date (the first date field of its kind other than ``reviewed``), else ``reviewed``."""
-    for name in type(entity).model_fields:
-        value = getattr(entity, name)
-        if name != "reviewed" and isinstance(value, dt.date):
-            return value
-    return entity.reviewed
+def own_date(kind: str, entity, internal: bool = True) -> dt.date | None:
+    """The date "newest" sorts by: the kind's own (``Kind.date_field``: a case study's go-live, a
+    product's GA), else, in the internal edition only, the review date; None when there is none."""
+    field = KINDS[kind].date_field
+    value = operator.attrgetter(field)(entity) if field else None
+    return value if value is not None else entity.reviewed if internal else None

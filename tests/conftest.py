@@ -78,7 +78,7 @@ def build(project: Path, label: str = "", day: dt.date | None = BUILD_DAY, confi
     """``mkdocs build --strict`` of ``project`` into ``site`` (default ``project/site``); never raises on failure."""
     if _RUNNING and _RUNNING[-1].get_closest_marker("unit"):
         pytest.fail(f"{_RUNNING[-1].nodeid} runs a build but is marked unit: mark it @pytest.mark.build")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if day is not None:
         env["SOURCE_DATE_EPOCH"] = epoch(day)
     site = site or project / "site"

@@ -1,13 +1,15 @@
 """Customer copies: every entity the public edition has gets a customer-safe copy in the internal
 edition (``<folder>/<id>/customer/``), every public product its sendable quick kit; a copy holds what
 the public edition shows, links only into the hosted public edition, and the build leak-checks it."""
+import io
 import re
 import shutil
 
+import pypdf
 import pytest
 from browserkit import new_page, serve
-from conftest import BUILD_DAY, FIXTURE_DATA, REPO, text
-from fixtures.publish.builds import DATA as CANARY_DATA, canary_editions
+from conftest import BUILD_DAY, FIXTURE_DATA, REPO, make_project, text
+from fixtures.publish.builds import DATA as CANARY_DATA, canary_editions, hub_build
 
 from pmmhub.model import KINDS
 from pmmhub.publish.leakcheck import copy_files, copy_leaks
@@ -71,21 +73,37 @@ def test_a_copy_is_the_public_page_with_no_banner_search_or_navigation(sample):
     assert text(re.sub(HREF, "", body)) in text(re.sub(HREF, "", page))  # the public page's text, all of it
 
 
+def data_urls(site) -> set[str]:
+    """Every http(s) or mailto address the public projection's data holds (links, assets, contact)."""
+    from pmmhub.model.fields import leaves
+
+    public = edition(site.full, "public")
+    found = {v for r in public for _, v, _ in leaves(r.entity) if isinstance(v, str) and v.startswith(("http", "mailto:"))}
+    contact = public.hub.editions.get("public") and public.hub.editions["public"].contact
+    return found | ({contact.url} if contact else set())
+
+
 def test_links_lead_only_into_the_hosted_public_edition(sample):
+    external = data_urls(sample)
     for src, page in copies(sample).items():
         targets = HREF.findall(page.content)
         assert targets, src
         for target in targets:
-            assert target.startswith((PUBLIC_URL, "https://", "mailto:", "#")), (src, target)
+            assert target.startswith((PUBLIC_URL, "#")) or target in external, (src, target)
     kit = copies(sample)["toolkits/tidecrm/quick/customer.md"].content
     assert f'href="{PUBLIC_URL}case-studies/zhixia-tea-crm/"' in kit
 
 
 def test_without_public_url_a_copy_links_nothing_in_the_portal(canary):
     assert canary.catalog.hub.public_url is None
+    external = data_urls(canary)
     for src, page in copies(canary).items():
         for target in HREF.findall(page.content):
-            assert target.startswith(("https://", "http://", "mailto:", "#")), (src, target)
+            assert target.startswith("#") or target in external, (src, target)
+    copy = copies(canary)["products/open-product/customer.md"].content
+    public = edition(canary.full, "public")
+    named = [r.entity.name for r in public.all("case-study")]
+    assert named and any(name in copy for name in named)  # a related page is named, as text
 
 
 def test_the_sendable_kit_has_no_objections_battle_cards_or_internal_prices(canary, sample):
@@ -196,5 +214,22 @@ def test_a_copy_prints_with_no_internal_text(browser, editions, tmp_path):
         page.emulate_media(media="print")
         printed = page.locator("body").inner_text()
         assert "PUBLIC-product" in printed and not CANARY.search(printed)
-        pdf = page.pdf(format="A4")
-        assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+        pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+        paper = "".join(sheet.extract_text() for sheet in pdf.pages)
+        assert "PUBLIC-product" in paper and not CANARY.search(paper)
+        assert "内部资料·金丝雀测试门户" not in paper  # no banner on paper either
+
+
+def test_a_theme_that_puts_the_banner_on_copies_fails_the_build(tmp_path):
+    """A careless theme edit shows the internal banner on customer copies: `hub build` refuses it."""
+    project = make_project(tmp_path / "project", data=REPO / "data")
+    main = project / "overrides" / "main.html"
+    guard = " and not (page.meta and page.meta.customer_copy)"
+    assert guard in main.read_text(encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8").replace(guard, "", 1), encoding="utf-8")
+    done = hub_build(project, "internal", tmp_path / "site")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "leak check of the customer copies failed" in done.stderr
+    assert "products/tidecrm/customer/index.html: contains internal text '内部资料，请勿外传' from hub.yml: internal_banner" \
+        in done.stderr
+    assert not (tmp_path / "site").exists()  # nothing half-written

@@ -32,7 +32,7 @@ NOBODY = 65534
 def hub(project: Path, *args: str, env: dict | None = None, user: bool = False) -> subprocess.CompletedProcess:
     """``hub build ARGS`` in ``project`` (as ``nobody`` when ``user`` and running as root)."""
     prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"] if user and os.geteuid() == 0 else []
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([*prefix, str(HUB), "build", *args], cwd=project, env=full_env, capture_output=True, text=True)
 
 

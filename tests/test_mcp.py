@@ -1,6 +1,7 @@
 """``hub mcp`` end to end, driven through the MCP SDK's own stdio client as an assistant would:
 every tool on both canary editions (freshness and owners on the internal one only), errors for
 what does not exist, and the refusal to serve a public site that holds anything internal."""
+import concurrent.futures
 import json
 import shutil
 import subprocess
@@ -40,7 +41,9 @@ def session(site: Path, calls: list[tuple[str, dict]]):
                         text = result.content[0].text
                         results.append((result.is_error, text if result.is_error else json.loads(text)))
                     return tools, results
-    return anyio.run(run)
+    # in a thread of its own: Playwright's sync API may hold an event loop in this one (same worker)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, run).result()
 
 
 def test_the_server_offers_four_read_only_tools(editions):

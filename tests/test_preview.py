@@ -1,8 +1,10 @@
 """Preview: with the README's serve command running, a saved YAML edit shows without a restart.
 
 MkDocs watches only docs/ and mkdocs.yml by default; the hub plugin adds the data folder
-in ``on_serve``. This test runs the real ``mkdocs serve`` on a free loopback port in a
-copy of the repository, edits one battle card and polls its page, within a time limit.
+in ``on_serve``. This test runs the real ``hub serve`` (``mkdocs serve --dirty`` with the hub
+plugin's incremental render) on a free loopback port in a copy of the repository, edits one
+battle card and polls its page and the page of a product it names, within a time limit; only
+the pages that show the card are written again.
 """
 import os
 import re
@@ -54,7 +56,8 @@ def serve(tmp_path):
     path = (mount.group(1) if mount and mount.group(1) else "/").rstrip("/") + "/"
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo, stdout=log,
+    hub = MKDOCS.parent / "hub"  # `hub serve`: `mkdocs serve --dirty` with the hub plugin
+    server = subprocess.Popen([hub, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo, stdout=log,
                               stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"})
     try:
         yield repo, f"http://127.0.0.1:{port}{path}", server
@@ -68,16 +71,31 @@ def serve(tmp_path):
         log.close()
 
 
+def nav_titles(html: str, page_title: str) -> list[str]:
+    """The titles the page's navigation shows, the page's own left out."""
+    found = re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', html, re.S)
+    return [title for title in found if title != page_title]
+
+
+def rendered_times(repo) -> dict[str, int]:
+    """Modification time of every file of the preview's rendered tree (what MkDocs builds from)."""
+    tree = repo / "build" / "serve" / "internal" / "docs"
+    return {p.relative_to(tree).as_posix(): p.stat().st_mtime_ns for p in tree.rglob("*.md")}
+
+
 def test_an_edit_to_a_yaml_file_shows_without_a_restart(serve, tmp_path):
     repo, base, server = serve
     card = sorted((repo / "data" / "battlecards").glob("*.yml"))[0]
-    url = f"{base}battlecards/{card.stem}/"
+    text = card.read_text(encoding="utf-8")
+    product = re.search(r"^products: \[([^,\]]+)", text, re.M).group(1).strip()
+    url, product_url = f"{base}battlecards/{card.stem}/", f"{base}products/{product}/"
     first = wait_for(lambda: fetch(url), STARTUP_SECONDS, server)
     log = lambda: (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")[-3000:]  # noqa: E731
     assert first is not None, f"the preview did not serve {url} within {STARTUP_SECONDS}s:\n{log()}"
-    assert CANARY not in first
+    assert CANARY not in first and CANARY not in fetch(product_url)
+    time.sleep(1.5)  # the first build is over: what the edit writes has newer times
+    before = rendered_times(repo)
 
-    text = card.read_text(encoding="utf-8")
     edited = re.sub(r"^name: .*$", f"name: {CANARY}", text, count=1, flags=re.M)
     assert edited != text
     card.write_text(edited, encoding="utf-8")
@@ -86,6 +104,14 @@ def test_an_edit_to_a_yaml_file_shows_without_a_restart(serve, tmp_path):
     assert updated, (f"{url} did not change within {REBUILD_SECONDS}s of saving {card.relative_to(repo)}: "
                      "the preview does not watch data/ (the hub plugin's on_serve must call "
                      f"server.watch on the data folder)\n{log()}")
+    assert CANARY in fetch(product_url)  # a page that shows the card is rebuilt too
+    old_name = re.search(r"^name: (.*)$", text, re.M).group(1).strip()
+    assert nav_titles(updated_html := fetch(url), CANARY) == nav_titles(first, old_name)  # the nav stays whole
+    assert len(nav_titles(updated_html, CANARY)) > 10
+    after = rendered_times(repo)
+    written = {rel for rel in after if after[rel] != before.get(rel)}
+    assert f"battlecards/{card.stem}.md" in written and f"products/{product}.md" in written
+    assert len(written) < len(after) / 3, f"the edit rewrote {len(written)} of {len(after)} pages: {sorted(written)}"
     assert server.poll() is None  # still the same server: no restart
 
 

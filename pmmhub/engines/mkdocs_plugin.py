@@ -13,23 +13,37 @@ edition's settings (``pmmhub.render.settings``); ``on_serve`` watches the real s
 (docs, data) instead of the rendered tree; ``on_post_build`` writes the edition's channel
 files (``pmmhub.channels``) into the built site. ``hub build`` does not use this plugin: it hands
 any engine the same tree and settings in a config of its own.
+
+Under ``mkdocs serve`` the plugin lives as long as the server and renders incrementally
+(``pmmhub.render.incremental``): a save renders again only the pages that can show what
+changed and rewrites only the files whose bytes changed, so ``mkdocs serve --dirty``
+(``hub serve``) rebuilds only those. Then the channel files and the search index are written
+by a child process (``background``), after the page is served. With ``--dirty``, the
+hand-written pages that call macros are rebuilt on every save (a macro may show any entity)
+and the titles of navigation pages are read, so the navigation stays whole.
 """
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import logging
+import os
 import sys
 from pathlib import Path
 
+import jinja2
 import pathspec
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from pmmhub.channels import ChannelConflict, channel_files, write
+from pmmhub.engines.background import Background
+from pmmhub.search import write_index
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
+from pmmhub.render.incremental import Incremental
 from pmmhub.render.error_tree import error_tree
 from pmmhub.render.settings import published_nav
 from pmmhub.render.write import NotARenderedTree, existing, sync
@@ -38,6 +52,34 @@ from pmmhub.relate.catalog import DATA_DIR
 from pmmhub.relate.editions import AUDIENCES
 
 RENDERED = Path("build") / "serve"  # under the project: /build/ is git-ignored
+_MACRO_SYNTAX = (b"{{", b"{%")
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _WithoutDirtyWarning(logging.Filter):
+    """MkDocs warns at every ``--dirty`` build; under ``strict`` the warning would fail each one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+_DIRTY_FILTER = _WithoutDirtyWarning()
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept for the preview's next build (MkDocs makes a new
+    template environment for each); a template whose source changed is compiled again."""
+
+    def __init__(self):
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
 @contextlib.contextmanager
@@ -58,18 +100,34 @@ class HubPluginConfig(Config):
 class HubPlugin(BasePlugin[HubPluginConfig]):
     prepared: Prepared | None = None
     serving = False  # under `mkdocs serve`: data errors become pages, not a failed build
+    dirty = False  # `--dirty`: MkDocs rebuilds only the files whose time changed
+    incremental: Incremental | None = None  # the preview's renders reuse what earlier ones made
+    background: Background | None = None  # the preview's channel files, written after the page
+    templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
         self.serving = command == "serve"
+        self.dirty = dirty
+        if self.serving:
+            self.incremental, self.background, self.templates = Incremental(), Background(), _CompiledTemplates()
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_FILTER)  # once: the same filter
+
+    def on_shutdown(self):
+        if self.background is not None:
+            self.background.stop()
 
     @event_priority(100)  # before search (its defaults follow the language) and macros
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.sources = {"docs": Path(config.docs_dir), "data": project / self.config.data_dir}
         out = project / RENDERED / self.config.audience / "docs"
+        if self.background is not None:
+            self.background.stop()  # the channels of the last build: this one writes newer ones
         try:
             with _rendering(out):
-                self.prepared = prepare(project, dict(config), plugin_options=dict(self.config), out=out)
+                self.prepared = prepare(project, dict(config), plugin_options=dict(self.config), out=out,
+                                        incremental=self.incremental)
         except HubDataError as error:
             self.prepared = None
             if not self.serving:
@@ -97,21 +155,50 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         hub = read_hub(self.sources["data"])
         tree = error_tree(previous, error.problems, hub.language if hub else "zh")
         sync(out, tree)
+        if self.incremental is not None:
+            self.incremental.forget_written()
         config.extra["hub"] = {"banner": "", "audience": self.config.audience, "labels": {}}
         config.docs_dir = str(out.resolve())
         config.nav = published_nav(config.nav, {rel for rel in tree if rel.endswith(".md")})
         return config
 
-    def on_post_build(self, config):
-        """The edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV) into the built site."""
-        from pmmhub.channels import ChannelConflict, channel_files, write
-        from pmmhub.search import write_index
+    def on_files(self, files, config):
+        """With ``--dirty``: the hand-written pages that call macros count as changed (their output
+        may show any entity), by making their last output older than their source."""
+        if not self.dirty or self.prepared is None:
+            return files
+        tree, generated = self.prepared.tree, self.prepared.site.page_srcs()
+        for file in files.documentation_pages():
+            data = tree.files.get(file.src_uri)
+            if data is not None and file.src_uri not in generated and any(s in data for s in _MACRO_SYNTAX) \
+                    and os.path.isfile(file.abs_dest_path):
+                os.utime(file.abs_dest_path, ns=(0, 0))
+        return files
 
+    def on_env(self, env, config, files):
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
+        return env
+
+    def on_nav(self, nav, config, files):
+        """With ``--dirty``: the titles of navigation pages MkDocs does not read again, read."""
+        if self.dirty:
+            for page in nav.pages:
+                if page.markdown is None and not page.file.is_modified():
+                    page.read_source(config)
+        return nav
+
+    def on_post_build(self, config):
+        """The edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV) into the built site;
+        under ``mkdocs serve``, by a child process once the pages are served."""
         if self.prepared is None:  # the preview shows the data's errors: no channel has anything to say
             return
+        prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url
+        if self.background is not None:
+            self.background.start(lambda: _write_channels(prepared, site_dir, url))
+            return
         try:
-            write(Path(config.site_dir), channel_files(self.prepared.site, config.site_url), self.prepared.tree)
-            write_index(Path(config.site_dir), self.prepared)  # the hub's search index
+            _write_channels(prepared, site_dir, url)
         except ChannelConflict as error:
             raise PluginError(str(error)) from None
 
@@ -121,3 +208,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _write_channels(prepared: Prepared, site_dir: Path, site_url: str | None) -> None:
+    write(site_dir, channel_files(prepared.site, site_url), prepared.tree)
+    write_index(site_dir, prepared)  # the hub's search index

@@ -87,6 +87,11 @@ class Catalog:
     def __len__(self) -> int:
         return sum(len(r) for r in self.records.values())
 
+    def neighbours(self, record: Record) -> frozenset[tuple[str, str]]:
+        """The keys of ``record``, of what it names and of what names it."""
+        return frozenset((record.key, *self._reverse.get(record.key, ()),
+                          *(link.target for link in self.links_from.get(record.key, ()))))
+
     def referrers(self, kind: str, id_: str, source_kind: str | None = None) -> list[Record]:
         """Entities that name (kind, id_), optionally only those of ``source_kind``; sorted, unique."""
         keys = self._reverse.get((kind, id_), ())
@@ -110,21 +115,64 @@ class Catalog:
             raise HubDataError(self.problems)
 
 
-def load(data_dir: Path | str) -> Catalog:
-    """Read, validate and relate every file under ``data_dir``."""
+class FileCache:
+    """What earlier loads of one hub read, for a long-lived process (the preview) to load it again fast.
+
+    A file whose size, modification time and inode are unchanged is not parsed again; its
+    validation is reused while the ids and vocabularies it was validated against are the same;
+    the anonymity check reads again only the records that changed while no anonymous
+    customer's names did. ``load`` with a cache returns what ``load`` without one does.
+    """
+
+    def __init__(self):
+        self.parsed: dict[str, tuple] = {}  # path -> (stamp, document, problems)
+        self.validated: dict[str, tuple] = {}  # path -> (stamp, known, record, problems)
+        self.anonymity: tuple | None = None  # (names, records, problems) of the last load
+
+    def record(self, file: Path, kind: str, shown: str, known: Known, names) -> tuple[Record | None, list[Problem]]:
+        """One file's record (None if invalid) and problems; ``names`` is ``known`` as a comparable value."""
+        stamp = _stamp(file)
+        hit = self.validated.get(shown)
+        if hit is not None and stamp is not None and hit[0] == stamp and hit[1] == names:
+            return hit[2], hit[3]
+        parsed = self.parsed.get(shown)
+        if parsed is None or stamp is None or parsed[0] != stamp:
+            parsed = (stamp, *loader.read(file, shown))
+            self.parsed[shown] = parsed
+        record, problems = _validate(parsed[1], kind, file, shown, list(parsed[2]), known)
+        self.validated[shown] = (stamp, names, record, problems)
+        return record, problems
+
+    def forget(self, keep: set[str]) -> None:
+        """Drop the files no longer in the hub."""
+        for cache in (self.parsed, self.validated):
+            for shown in set(cache) - keep:
+                del cache[shown]
+
+
+def _stamp(file: Path) -> tuple | None:
+    try:
+        st = file.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def load(data_dir: Path | str, cache: FileCache | None = None) -> Catalog:
+    """Read, validate and relate every file under ``data_dir`` (reusing ``cache``, when given)."""
     # The load allocates a large, long-lived object graph (YAML nodes kept for error
     # locations, models); the cyclic GC would rescan it again and again for nothing.
     # The pause ends with the load: the collector is as it was when the caller returns.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(data_dir))
+        return _load(Path(data_dir), cache)
     finally:
         if paused:
             gc.enable()
 
 
-def _load(data_dir: Path) -> Catalog:
+def _load(data_dir: Path, cache: FileCache | None) -> Catalog:
     root = Path(data_dir)
     show = _Shown(root)
     problems: list[Problem] = []
@@ -136,14 +184,51 @@ def _load(data_dir: Path) -> Catalog:
         files = entity_files.list_files(root, show, problems)
         known = Known(ids={k: {f.stem for f in fs} for k, fs in files.items()},
                       vocab={} if hub is None else {n: set(v) for n, v in hub.vocabularies().items()})
+        names = (tuple((k, frozenset(v)) for k, v in sorted(known.ids.items())),
+                 tuple((k, frozenset(v)) for k, v in sorted(known.vocab.items())))
+        shown_files = set()
         for kind, kind_files in files.items():
             for file in kind_files:
-                _load_file(file, kind, show(file), records, problems, known)
+                shown = show(file)
+                shown_files.add(shown)
+                if cache is None:
+                    _load_file(file, kind, shown, records, problems, known)
+                    continue
+                record, found = cache.record(file, kind, shown, known, names)
+                problems += found
+                if record is not None:
+                    records[kind][file.stem] = record
+        if cache is not None:
+            cache.forget(shown_files)
     catalog = Catalog(hub or HubConfig(company="?"), records, problems=problems)
-    from pmmhub.validate import anonymity
-    catalog.problems += anonymity.problems(catalog)
+    catalog.problems += _anonymity(catalog, cache)
     catalog.problems.sort()
     return catalog
+
+
+def _anonymity(catalog: Catalog, cache: FileCache | None) -> list[Problem]:
+    """The anonymity check's problems; with a cache, only the changed records are read again
+    when no anonymous customer's names changed (a problem is located in the record it is in)."""
+    from pmmhub.validate import anonymity
+
+    if cache is None:
+        return anonymity.problems(catalog)
+    names = tuple((r.key, r.entity.customer.name, tuple(r.entity.customer.aliases))
+                  for r in catalog.all("case-study") if r.entity.customer.anonymous)
+    records = {r.key: r for r in catalog}
+    if cache.anonymity is None or cache.anonymity[0] != names:
+        found = anonymity.problems(catalog)
+    else:
+        _, before, problems = cache.anonymity
+        named = {key for key, *_ in names}
+        again = {key: r for key, r in records.items() if before.get(key) is not r or key in named}
+        kept = {r.path for key, r in records.items() if key not in again}
+        subset = {kind: {} for kind in catalog.records}
+        for key, record in again.items():
+            subset[key[0]][key[1]] = record
+        found = [p for p in problems if p.file in kept] + anonymity.problems(Catalog(catalog.hub, subset))
+    cache.anonymity = (names, records, found)
+    return list(found)
 
 
 class _Shown:
@@ -190,16 +275,23 @@ def _load_hub(root: Path, show: _Shown, problems: list[Problem]) -> HubConfig | 
 def _load_file(file: Path, kind: str, shown: str, records: dict, problems: list[Problem], known: Known) -> None:
     """Parse and validate one entity file into ``records``; its problems into ``problems``."""
     doc, found = loader.read(file, shown)
+    record, found = _validate(doc, kind, file, shown, found, known)
     problems += found
+    if record is not None:
+        records[kind][file.stem] = record
+
+
+def _validate(doc, kind: str, file: Path, shown: str, problems: list[Problem],
+              known: Known) -> tuple[Record | None, list[Problem]]:
+    """The record of one parsed file (None if it is invalid) and its problems."""
     if doc is None:
-        return
+        return None, problems
     model = KINDS[kind].model
     try:
         entity = model.model_validate(doc.data, context=known.of(kind, file.stem))
     except ValidationError as err:
-        problems += problems_from(err, doc, model, known)
-        return
-    records[kind][file.stem] = Record(kind, file.stem, shown, entity, doc)
+        return None, problems + problems_from(err, doc, model, known)
+    return Record(kind, file.stem, shown, entity, doc), problems
 
 
 def today() -> dt.date:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pmmhub.problems import HubDataError
 from pmmhub.relate.catalog import DATA_DIR, today
+from pmmhub.render.incremental import Incremental
 from pmmhub.render.settings import edition_overrides, extra_hub
 from pmmhub.render.site import Site, load
 from pmmhub.render.tree import Tree, edition_tree
@@ -31,24 +32,30 @@ class Prepared:
 
 
 def prepare(project: Path, config: dict, *, plugin_options: dict, out: Path, day: dt.date | None = None,
-            expand_macros: bool = False, links_from_source: bool = False) -> Prepared:
+            expand_macros: bool = False, links_from_source: bool = False,
+            incremental: Incremental | None = None) -> Prepared:
     """Render the edition named in ``plugin_options`` (the hub plugin's options) into ``out``;
     with ``expand_macros`` the hand-written pages' macros too (for an engine without mkdocs-macros),
-    with ``links_from_source`` relative links as seen from each page's source file.
+    with ``links_from_source`` relative links as seen from each page's source file, with
+    ``incremental`` reusing what its earlier renders made (the preview; the same result).
 
     Raises ``HubDataError`` with every problem of the data or of the hand-written pages.
     """
     project = Path(project).resolve()
     audience = plugin_options.get("audience", "internal")
-    site = load(project / plugin_options.get("data_dir", DATA_DIR), audience=audience, day=day or today(),
-                directory_urls=config.get("use_directory_urls", True), links_from_source=links_from_source)
+    options = dict(audience=audience, day=day or today(), directory_urls=config.get("use_directory_urls", True),
+                   links_from_source=links_from_source)
+    data = project / plugin_options.get("data_dir", DATA_DIR)
+    site, settings = incremental.load(data, **options) if incremental else (load(data, **options), None)
     docs = project / config.get("docs_dir", "docs")
     tree = edition_tree(site, docs, edit_base=_edit_base(config), config_assets=_assets(config),
                         internal_files=tuple(plugin_options.get("internal_files") or ()),
                         macro_variables={"hub": extra_hub(site, docs)} if expand_macros else None)
     if tree.problems:
         raise HubDataError(tree.problems)
-    changes = sync(out, tree.files)
+    changes = sync(out, tree.files, written=incremental.written if incremental else None)
+    if incremental:
+        incremental.rendered(site, settings, tree.files)
     return Prepared(site, tree, Path(out).resolve(), edition_overrides(site, config.get("nav"), tree.pages, docs), changes)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pmmhub.relate.catalog import Catalog, load as load_catalog
+from pmmhub.relate.catalog import Catalog, FileCache, load as load_catalog
 from pmmhub.relate.editions import AUDIENCES, edition
 from pmmhub.model import KINDS
 from pmmhub.render.context import Context
@@ -20,6 +20,7 @@ class Site:
     audience: str = "internal"
     hidden: frozenset = frozenset()  # (kind, id) of the entities this edition leaves out
     full: Catalog | None = None  # the whole hub this edition was projected from (for the leak check)
+    reuse: object = None  # a ``generated.Reuse``: what an earlier render of this edition made (the preview)
 
     @property
     def language(self) -> str:
@@ -30,7 +31,7 @@ class Site:
         """Every generated page (computed once)."""
         from pmmhub.render.generated import generate
 
-        return generate(self)
+        return generate(self, self.reuse)
 
     def page_srcs(self) -> set[str]:
         """The source paths of the generated pages this edition publishes."""
@@ -51,18 +52,19 @@ class Site:
 
 
 def load(data_dir: Path | str, *, day: dt.date, audience: str = "internal", directory_urls: bool = True,
-         links_from_source: bool = False) -> Site:
+         links_from_source: bool = False, files: FileCache | None = None) -> Site:
     """The hub in ``data_dir`` as the ``audience`` edition on ``day``; raises ``HubDataError``
     with every problem if it has errors.
 
     ``audience`` is the edition: ``internal`` (everything) or ``public`` (what customers may
     see, see ``pmmhub.relate.editions``); ``day`` is the build's today (freshness, countdowns);
-    ``links_from_source``: how the engine reads relative links (``render.context.Context``).
+    ``links_from_source``: how the engine reads relative links (``render.context.Context``);
+    ``files``: what earlier loads read (the preview's, ``FileCache``).
     """
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience '{audience}'; use {' or '.join(AUDIENCES)}")
     root = Path(data_dir).resolve()
-    full = load_catalog(root)
+    full = load_catalog(root, files)
     full.raise_for_errors()
     catalog = edition(full, audience)  # internal too: anonymous customers are nameless everywhere
     hidden = frozenset(r.key for r in full if catalog.get(*r.key) is None)

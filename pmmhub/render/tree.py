@@ -121,7 +121,7 @@ def _hand_written(site, docs: Path, tree: Tree, config_assets, internal_files, m
             data = text.encode("utf-8")
         tree.files[rel], tree.origins[rel] = data, _shown(path)
         tree.pages.add(rel)
-    uses = _uses(tree)
+    uses = _uses(tree) if public else set()  # the internal edition ships every file
     used = {rel for rel, _ in uses} | set(config_assets)
     for rel, path in statics.items():
         if not public or (rel in used and not _matches(rel, internal_files)):

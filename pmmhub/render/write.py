@@ -32,14 +32,19 @@ class Changes:
         return f"{len(self.written)} written, {len(self.removed)} removed, {self.unchanged} unchanged"
 
 
-def sync(out: Path, tree: dict[str, bytes]) -> Changes:
-    """Make the folder ``out`` hold exactly ``tree``, writing only files whose bytes differ."""
+def sync(out: Path, tree: dict[str, bytes], written: dict[str, bytes] | None = None) -> Changes:
+    """Make the folder ``out`` hold exactly ``tree``, writing only files whose bytes differ.
+
+    ``written``: the tree an earlier ``sync`` of this process made ``out`` hold; a file it has
+    with the same bytes is taken as unchanged if its size is too, without reading it again.
+    """
     out = Path(out)
     _claim(out)
     changes = Changes()
+    written = written or {}
     for rel, data in sorted(tree.items()):
         target = out / rel
-        if _same(target, data):
+        if written.get(rel) == data and _size(target) == len(data) or _same(target, data):
             changes.unchanged += 1
             continue
         _write(target, data)
@@ -74,6 +79,13 @@ def _same(target: Path, data: bytes) -> bool:
         return target.stat().st_size == len(data) and target.read_bytes() == data
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return False
+
+
+def _size(target: Path) -> int | None:
+    try:
+        return target.stat().st_size
+    except OSError:
+        return None
 
 
 def _write(target: Path, data: bytes) -> None:

@@ -12,7 +12,7 @@ def readme_commands() -> list[str]:
 
 def test_readme_opens_with_serve_and_test_commands():
     serve, test = readme_commands()
-    assert serve.endswith("mkdocs serve")
+    assert serve.endswith("hub serve")  # mkdocs serve --dirty with the hub plugin (pmmhub/commands/serve.py)
     assert "pytest" in test
 
 

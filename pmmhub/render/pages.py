@@ -25,8 +25,7 @@ def _ctx(catalog: Catalog, ctx: Context | None, page: str) -> Context:
 def render_entity(catalog: Catalog, record: Record, ctx: Context | None = None) -> str:
     ctx = _ctx(catalog, ctx, entity_src(record.kind, record.id))
     template = environment().get_template(f"entity/{record.kind}.md")
-    return template.render(ctx=ctx, t=ctx.t, record=record, e=record.entity,
-                           boost=KINDS[record.kind].boost)
+    return template.render(ctx=ctx, t=ctx.t, record=record, e=record.entity)
 
 
 def render_listing(catalog: Catalog, kind: str, ctx: Context | None = None, page: int = 1) -> str:

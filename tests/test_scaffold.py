@@ -4,6 +4,7 @@ import os
 import pty
 import re
 import select
+import shlex
 import shutil
 import subprocess
 import sys
@@ -54,7 +55,7 @@ def test_every_kind_gets_a_starter_that_validates(tmp_path, kind):
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"
     assert f"\nreviewed: {TODAY}\n" in text
-    validate = subprocess.run([HUB, "validate"], cwd=tmp_path, capture_output=True, text=True)
+    validate = hub_cli("validate", cwd=tmp_path)
     assert validate.returncode == 0, validate.stdout
     assert validate.stdout == "ok: 7 entities in data are valid\n"
 
@@ -455,12 +456,12 @@ def test_the_guide_examples_of_hub_new_work_on_the_sample_hub(tmp_path):
     repo = sample_hub(tmp_path)
     commands = guide_block("六种类型各一例", "bash").replace("\\\n", " ").splitlines()
     assert len(commands) == len(KINDS)
-    for command in commands:
-        result = subprocess.run(["bash", "-c", command], cwd=repo, capture_output=True, text=True,
-                                stdin=subprocess.DEVNULL,
-                                env={**os.environ, "PATH": f"{Path(HUB).parent}{os.pathsep}{os.environ['PATH']}"})
+    for command in commands:  # as the shell splits them (the build test below runs them in a real shell)
+        program, *args = shlex.split(command)
+        assert program == "hub", command
+        result = hub_cli(*args, cwd=repo)
         assert result.returncode == 0, f"{command}\n{result.stderr}"
-    validate = subprocess.run([HUB, "validate", "--no-stale"], cwd=repo, capture_output=True, text=True)
+    validate = hub_cli("validate", "--no-stale", cwd=repo)
     assert validate.returncode == 0, validate.stdout
 
 
@@ -468,7 +469,7 @@ def test_the_guide_error_example_is_real_output(tmp_path):
     repo = sample_hub(tmp_path)
     (repo / "data/case-studies/huadong-retail-chain.yml").write_text(guide_block("有四处错误", "yaml"),
                                                                       encoding="utf-8")
-    result = subprocess.run([HUB, "validate", "--no-stale"], cwd=repo, capture_output=True, text=True)
+    result = hub_cli("validate", "--no-stale", cwd=repo)
     assert result.returncode == 1
     assert result.stdout == guide_block("的真实输出", "text")
 

@@ -4,12 +4,15 @@ MkDocs watches only docs/ and mkdocs.yml by default; the hub plugin adds the dat
 in ``on_serve``. This test runs the real ``hub serve`` (``mkdocs serve --dirty`` with the hub
 plugin's incremental render) on a free loopback port in a copy of the repository, edits one
 battle card and polls its page and the page of a product it names, within a time limit; only
-the pages that show the card are written again.
+the pages that show the card are written again, and the save starts one rebuild. The server
+swapped in for the file events, and the collector that keeps garbage collection out of builds,
+are checked on their own too.
 """
 import os
 import re
 import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -112,7 +115,72 @@ def test_an_edit_to_a_yaml_file_shows_without_a_restart(serve, tmp_path):
     written = {rel for rel in after if after[rel] != before.get(rel)}
     assert f"battlecards/{card.stem}.md" in written and f"products/{product}.md" in written
     assert len(written) < len(after) / 3, f"the edit rewrote {len(written)} of {len(after)} pages: {sorted(written)}"
+    time.sleep(2)  # a build reads the sources: that must not start another one
+    builds = (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace").count("Detected file changes")
+    assert builds == 1, f"one save started {builds} rebuilds:\n{log()}"
     assert server.poll() is None  # still the same server: no restart
+
+
+def test_the_server_hears_changes_not_reads(tmp_path):
+    """``live.swap``: MkDocs' server replaced by one on the system's file events, same address and
+    folder; writing, adding, renaming and removing a file start a build, reading one does not."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from pmmhub.engines.live import ChangesObserver, LiveServer, swap
+
+    builds = []
+    mkdocs_server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path),
+                                     mount_path="/hub/")
+    server = swap(mkdocs_server, [str(tmp_path)])
+    assert isinstance(server, LiveServer) and isinstance(server.observer, ChangesObserver)
+    assert (server.server_address, server.root, server.mount_path) == \
+        (mkdocs_server.server_address, mkdocs_server.root, "/hub/")
+    server.builder = lambda: builds.append(1)
+    (tmp_path / "card.yml").write_text("name: a\n", encoding="utf-8")
+    threading.Thread(target=server.serve, daemon=True).start()
+    try:
+        time.sleep(0.5)
+        (tmp_path / "card.yml").read_text(encoding="utf-8")
+        time.sleep(0.5)
+        assert builds == [], "reading a file started a build"
+        for change in (lambda: (tmp_path / "card.yml").write_text("name: b\n", encoding="utf-8"),
+                       lambda: (tmp_path / "new.yml").write_text("name: c\n", encoding="utf-8"),
+                       lambda: (tmp_path / "new.yml").rename(tmp_path / "moved.yml"),
+                       lambda: (tmp_path / "moved.yml").unlink()):
+            count = len(builds)
+            change()
+            assert wait_until(lambda: len(builds) > count, 5), "a change started no build"
+    finally:
+        server.shutdown(wait=True)
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_garbage_is_collected_between_builds_not_during_them():
+    import gc
+
+    from pmmhub.engines.collector import Collector
+
+    collector = Collector(delay=0.05)
+    assert gc.isenabled()
+    collector.pause()
+    assert not gc.isenabled()
+    collector.resume()
+    assert gc.isenabled() and collector.timer is not None
+    collector.timer.join(5)
+    assert not collector.timer.is_alive()  # the collection ran
+    collector.pause()
+    collector.pause()  # twice: still restored once
+    collector.resume()
+    collector.stop()
+    assert gc.isenabled()
 
 
 def test_data_errors_show_in_the_browser_on_every_page_and_clear_once_fixed(serve, tmp_path, browser):

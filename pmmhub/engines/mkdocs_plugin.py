@@ -5,6 +5,7 @@
           data_dir: data          # the hub folder, relative to mkdocs.yml
           audience: internal      # the edition: internal or public
           internal_files: []      # files of docs/ that never ship outside the internal edition
+          file_events: true       # the preview hears saves from the system (false: MkDocs' polling)
 
 It is what makes plain ``mkdocs serve`` and ``mkdocs build`` work on the repository's
 config. ``on_config`` loads the hub, writes the edition's docs tree (``pmmhub.render.tree``)
@@ -20,7 +21,9 @@ changed and rewrites only the files whose bytes changed, so ``mkdocs serve --dir
 (``hub serve``) rebuilds only those. Then the channel files and the search index are written
 by a child process (``background``), after the page is served. With ``--dirty``, the
 hand-written pages that call macros are rebuilt on every save (a macro may show any entity)
-and the titles of navigation pages are read, so the navigation stays whole.
+and the titles of navigation pages are read, so the navigation stays whole. The server hears
+a save from the system's file events (``live``), and garbage is collected between builds,
+not during them (``collector``).
 """
 from __future__ import annotations
 
@@ -39,7 +42,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from pmmhub.channels import ChannelConflict, channel_files, write
+from pmmhub.engines import live
 from pmmhub.engines.background import Background
+from pmmhub.engines.collector import Collector
 from pmmhub.search import write_index
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
@@ -95,6 +100,7 @@ class HubPluginConfig(Config):
     data_dir = config_options.Type(str, default=DATA_DIR)
     audience = config_options.Choice(AUDIENCES, default="internal")
     internal_files = config_options.ListOfItems(config_options.Type(str), default=[])
+    file_events = config_options.Type(bool, default=True)
 
 
 class HubPlugin(BasePlugin[HubPluginConfig]):
@@ -104,21 +110,31 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     incremental: Incremental | None = None  # the preview's renders reuse what earlier ones made
     background: Background | None = None  # the preview's channel files, written after the page
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
+    collector: Collector | None = None  # the preview's garbage collection, between builds
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
         self.serving = command == "serve"
         self.dirty = dirty
         if self.serving:
             self.incremental, self.background, self.templates = Incremental(), Background(), _CompiledTemplates()
+            self.collector = Collector()
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_FILTER)  # once: the same filter
 
     def on_shutdown(self):
         if self.background is not None:
             self.background.stop()
+        if self.collector is not None:
+            self.collector.stop()
+
+    def on_build_error(self, error):
+        if self.collector is not None:
+            self.collector.resume()
 
     @event_priority(100)  # before search (its defaults follow the language) and macros
     def on_config(self, config):
+        if self.collector is not None:
+            self.collector.pause()
         project = Path(config.config_file_path or ".").resolve().parent
         self.sources = {"docs": Path(config.docs_dir), "data": project / self.config.data_dir}
         out = project / RENDERED / self.config.audience / "docs"
@@ -191,6 +207,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_post_build(self, config):
         """The edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV) into the built site;
         under ``mkdocs serve``, by a child process once the pages are served."""
+        if self.collector is not None:
+            self.collector.resume()
         if self.prepared is None:  # the preview shows the data's errors: no channel has anything to say
             return
         prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url
@@ -203,10 +221,16 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             raise PluginError(str(error)) from None
 
     def on_serve(self, server, config, builder):
-        server.unwatch(config.docs_dir)  # the rendered tree: rewritten by every build
-        for path in self.sources.values():
-            if path.exists():
-                server.watch(str(path))
+        """Watch the real sources (docs, data) instead of the rendered tree, which every build
+        rewrites; with ``file_events``, in a server that hears saves at once (``live.swap``)."""
+        server.unwatch(config.docs_dir)
+        sources = [str(path) for path in self.sources.values() if path.exists()]
+        if self.config.file_events:
+            # what MkDocs watches besides the docs: mkdocs.yml, the theme with --watch-theme
+            watched = list(getattr(server, "_watched_paths", None) or [config.config_file_path])
+            return live.swap(server, watched + sources)
+        for path in sources:
+            server.watch(path)
         return server
 
 

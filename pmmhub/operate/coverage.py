@@ -68,14 +68,14 @@ def matrix(catalog) -> Matrix:
     return Matrix(products, list(catalog.hub.industries.items()), counts)
 
 
-def named_cards(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
-    """battle-card id -> [(file, owner)] naming it in ``competitors`` / ``displaced``, as written."""
+def named_cards(data_dir: Path, catalog=None) -> dict[str, list[tuple[str, str]]]:
+    """battle-card id -> [(file, owner)] naming it in ``competitors`` / ``displaced``, as written;
+    a file ``catalog`` holds the record of is not read again (its record keeps the parsed file)."""
     named: dict[str, list[tuple[str, str]]] = {}
     listed = files.list_files(Path(data_dir), str, [])
     for kind, field in NAMING:
         for file in listed.get(kind, ()):
-            doc, _ = safe_yaml.read(file, str(file))
-            data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+            data = _written(file, kind, catalog)
             ids = data.get(field) if isinstance(data.get(field), list) else []
             owner = data.get("owner") if isinstance(data.get("owner"), str) else ""
             shown = f"{KINDS[kind].folder}/{file.name}"
@@ -85,11 +85,21 @@ def named_cards(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
     return named
 
 
+def _written(file: Path, kind: str, catalog) -> dict:
+    """The data of an entity file as written: its record's parsed document, else read from the file."""
+    record = catalog.get(kind, file.stem) if catalog is not None else None
+    if record is not None:
+        doc = record.doc
+    else:
+        doc, _ = safe_yaml.read(file, str(file))
+    return doc.data if doc is not None and isinstance(doc.data, dict) else {}
+
+
 def gaps(catalog, data_dir: Path | None, today: dt.date) -> dict[str, list[Gap]]:
     """Every gap, by gap id (each list in a stable order)."""
     out = {what: [] for what in GAPS}
     if data_dir is not None:
-        for id_, where in sorted(named_cards(data_dir).items()):
+        for id_, where in sorted(named_cards(data_dir, catalog).items()):
             if catalog.get("battlecard", id_) is None:
                 out["competitors"].append(Gap("competitors", id_, None, "", where[0][1], tuple(sorted({w for w, _ in where}))))
     for product in catalog.all("product"):

@@ -38,6 +38,13 @@ class Site:
         return {page.src for page in self.pages if not self.withheld(page.src)}
 
     @cached_property
+    def public(self) -> Catalog:
+        """The public edition of the whole hub (computed once): what customer copies show."""
+        if self.audience == "public":
+            return self.catalog
+        return edition(self.full if self.full is not None else self.catalog, "public")
+
+    @cached_property
     def empty_kinds(self) -> tuple[str, ...]:
         """Kinds of which this edition has no entity."""
         return tuple(kind for kind in KINDS if not self.catalog.records.get(kind))

@@ -14,9 +14,14 @@ never objections or battle cards). Then:
 - print-ready (``docs/assets/customer.css``); ``?print`` opens the print dialog (``customer.js``).
 
 ``hub build`` leak-checks every copy with the public edition's secrets (``leakcheck.copy_leaks``).
+
+A copy declares what it shows (``Page.depends``) from the whole hub, not the public projection: the
+entity's neighbours there (a kit's: as far as the toolkit's), including those not public yet (one
+that becomes public changes the copy).
 """
 from __future__ import annotations
 
+import functools
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -25,7 +30,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from pmmhub.relate.catalog import Catalog
-from pmmhub.relate.editions import edition
 from pmmhub.render.context import Context, customer_src
 from pmmhub.render.environment import environment
 from pmmhub.render.generated import Page
@@ -56,25 +60,40 @@ def is_copy(src: str) -> bool:
 def pages(site):
     if site.audience != "internal" or site.full is None:
         return
-    public = edition(site.full, "public")
+    public = site.public
     view = View(public, Context.of(public, day=site.ctx.today, directory_urls=site.ctx.directory_urls,
                                    audience="public"))
     for record in public:
-        src = entity_src(record.kind, record.id)
-        body = _FRONT_MATTER.sub("", render_entity(public, record, view.ctx), count=1)
-        yield Page(customer_src(src), _copy(view, src, record.entity.name, body, record.kind, src),
-                   source=Path(record.path).resolve(), origin=f"{record.path} (customer copy)")
+        yield Page(customer_src(entity_src(record.kind, record.id)), functools.partial(_entity_copy, view, record),
+                   source=Path(record.path).resolve(), origin=f"{record.path} (customer copy)",
+                   depends=_shows(site, record))
     for product in toolkits.products(view):
         if KIT_DEAL not in public.hub.deal_types:
             break
-        src = toolkits.kit_src(product.id, KIT_DEAL)
-        sections = [toolkits.SECTIONS[name](view, product, KIT_DEAL) for name in KIT_SECTIONS]
-        title = view.ctx.t("customer.kit_title", product=product.entity.name)
-        body = environment().get_template("customer/kit.md").render(
-            ctx=view.ctx.at(src), t=view.ctx.t, product=product,
-            sections=[s for s in sections if s.entries], industries=list(public.hub.industries.items()))
-        yield Page(customer_src(src), _copy(view, src, title, body, "kit", entity_src("product", product.id)),
-                   source=Path(product.path).resolve(), origin=f"{product.path} (customer kit)")
+        yield Page(customer_src(toolkits.kit_src(product.id, KIT_DEAL)), functools.partial(_kit_copy, view, product),
+                   source=Path(product.path).resolve(), origin=f"{product.path} (customer kit)",
+                   depends=toolkits.two_steps(site.full, site.full.get(*product.key)))
+
+
+def _shows(site, record) -> frozenset:
+    """What the copy of ``record`` can show: its neighbours in the whole hub."""
+    return site.full.neighbours(site.full.get(*record.key))
+
+
+def _entity_copy(view: View, record) -> str:
+    src = entity_src(record.kind, record.id)
+    body = _FRONT_MATTER.sub("", render_entity(view.catalog, record, view.ctx), count=1)
+    return _copy(view, src, record.entity.name, body, record.kind, src)
+
+
+def _kit_copy(view: View, product) -> str:
+    src = toolkits.kit_src(product.id, KIT_DEAL)
+    sections = [toolkits.SECTIONS[name](view, product, KIT_DEAL) for name in KIT_SECTIONS]
+    title = view.ctx.t("customer.kit_title", product=product.entity.name)
+    body = environment().get_template("customer/kit.md").render(
+        ctx=view.ctx.at(src), t=view.ctx.t, product=product,
+        sections=[s for s in sections if s.entries], industries=list(view.catalog.hub.industries.items()))
+    return _copy(view, src, title, body, "kit", entity_src("product", product.id))
 
 
 def _copy(view: View, src: str, title: str, body: str, kind: str, online: str) -> str:

@@ -24,6 +24,7 @@ longest to go first).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import operator
 import re
@@ -67,11 +68,20 @@ def names(facet: Facet, kind: str, site) -> dict[str, str]:
 
 
 def pages(site):
+    catalog = site.catalog
     for kind in KINDS:
-        for page in range(1, listing_pages(site.catalog, kind) + 1):
-            yield Page(listing_src(kind, page), render_listing(site.catalog, kind, site.ctx, page), in_nav=page == 1)
-        yield Page(f"{KINDS[kind].folder}/{FINDER}", finder_index(site, kind))
-    yield Page(PORTFOLIO, render_portfolio(site.catalog, site.ctx), in_nav=True)
+        shows = around(catalog, kind)
+        for page in range(1, listing_pages(catalog, kind) + 1):
+            yield Page(listing_src(kind, page), functools.partial(render_listing, catalog, kind, site.ctx, page),
+                       in_nav=page == 1, depends=shows)
+        yield Page(f"{KINDS[kind].folder}/{FINDER}", functools.partial(finder_index, site, kind), depends=shows)
+    yield Page(PORTFOLIO, functools.partial(render_portfolio, catalog, site.ctx), in_nav=True,
+               depends=around(catalog, "product"))
+
+
+def around(catalog, kind: str) -> frozenset:
+    """The keys of every entity of ``kind`` and of what each names or is named by."""
+    return frozenset().union(*(catalog.neighbours(record) for record in catalog.all(kind)))
 
 
 def finder_index(site, kind: str) -> str:

@@ -12,9 +12,14 @@ section is cut to a few entries, best first, once for the whole kit and once per
 industry in the browser (``?industry=retail``, docs/assets/finder.js). What a kit lacks is listed
 as a gap for the PMM, in the whole kit and per industry. Toolkits hold battle cards and internal
 pricing: only the internal edition has them.
+
+A kit shows the product, what it names or is named by, and what those name or are named by (a
+battle card's rank counts who names it): that is what it declares (``Page.depends``). The index
+shows the products.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -54,14 +59,23 @@ def pages(site):
     shown = products(site)
     yield Page(INDEX, environment().get_template("toolkit/index.md").render(
         ctx=ctx, t=ctx.t, products=shown[:INDEX_LIMIT], total=len(shown), deals=list(site.catalog.hub.deal_types),
-        kit_src=kit_src), in_nav=True)
+        kit_src=kit_src), in_nav=True, depends=[r.key for r in site.catalog.all("product")])
     for product in shown:
+        shows = two_steps(site.catalog, product)
         for deal in site.catalog.hub.deal_types:
-            src = kit_src(product.id, deal)
-            view = kit(site, product, deal)
-            ctx = site.ctx.at(src)
-            content = environment().get_template("toolkit/kit.md").render(ctx=ctx, t=ctx.t, kit=view)
-            yield Page(src, content, origin=f"{product.path} (toolkit {deal})")
+            yield Page(kit_src(product.id, deal), functools.partial(_render, site, product, deal),
+                       origin=f"{product.path} (toolkit {deal})", depends=shows)
+
+
+def two_steps(catalog, record) -> frozenset:
+    """The keys of ``record``'s neighbours and of theirs."""
+    near = catalog.neighbours(record)
+    return near.union(*(catalog.neighbours(catalog.get(*key)) for key in near))
+
+
+def _render(site, product, deal: str) -> str:
+    ctx = site.ctx.at(kit_src(product.id, deal))
+    return environment().get_template("toolkit/kit.md").render(ctx=ctx, t=ctx.t, kit=kit(site, product, deal))
 
 
 # view data ------------------------------------------------------------------

@@ -8,7 +8,7 @@ import shutil
 import pypdf
 import pytest
 from browserkit import new_page, serve
-from conftest import BUILD_DAY, FIXTURE_DATA, REPO, make_project, text
+from conftest import BUILD_DAY, REPO, make_project, text
 from fixtures.publish.builds import DATA as CANARY_DATA, canary_editions, hub_build
 
 from pmmhub.model import KINDS
@@ -157,10 +157,10 @@ def test_a_staff_handle_banner_or_internal_site_name_in_a_copy_is_a_leak(tmp_pat
     planted = {full.get("product", "tidecrm").entity.owner: "products/tidecrm.yml: owner",
                hub.internal_banner: "hub.yml: internal_banner",
                hub.editions["internal"].site_name: "hub.yml: editions.internal.site_name"}
-    for text, source in planted.items():
-        copy.write_text(f"<html><body><p>负责人 {text}</p></body></html>", encoding="utf-8")
+    for secret, source in planted.items():
+        copy.write_text(f"<html><body><p>负责人 {secret}</p></body></html>", encoding="utf-8")
         leaks = copy_leaks(site, full, [copy])
-        assert [leak.text for leak in leaks] == [text] and leaks[0].source.endswith(source), (text, leaks)
+        assert [leak.text for leak in leaks] == [secret] and leaks[0].source.endswith(source), (secret, leaks)
     copy.write_text("<html><body><p>TideCRM 销售云</p></body></html>", encoding="utf-8")
     assert copy_leaks(site, full, [copy]) == []
 

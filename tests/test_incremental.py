@@ -144,3 +144,39 @@ def test_a_cached_load_equals_a_fresh_load_and_sees_every_anonymity_problem(hub,
     edit(card, r"^summary: .*$", "summary: 说法改好了")
     assert [p.text() for p in load(data, cache).problems] == [p.text() for p in load(data).problems]
     assert not any(card.name in p.file for p in load(data, cache).errors)
+
+
+def test_every_page_declares_every_entity_its_render_reads(hub, monkeypatch):
+    """What a page's templates read from a catalog (``get``, ``all``, and so ``referrers``, ``targets``,
+    iteration) is among the entities the page declares: a template that starts showing more is caught here."""
+    from pmmhub.relate.catalog import Catalog
+    from pmmhub.render.site import load as load_site
+
+    read: set = set()
+    get, every = Catalog.get, Catalog.all
+
+    def reading_get(self, kind, id_):
+        found = get(self, kind, id_)
+        if found is not None:
+            read.add(found.key)
+        return found
+
+    def reading_all(self, kind):
+        found = every(self, kind)
+        read.update(r.key for r in found)
+        return found
+
+    for audience in ("internal", "public"):
+        site = load_site(hub / "data", day=DAY, audience=audience)
+        pages = [p for p in site.pages if p.depends is not None and not p.rendered]
+        assert len(pages) > (40 if audience == "internal" else 20), audience
+        # which entities have a public projection is one fixed point of the whole hub (relate.editions),
+        # computed once per render; a page depends on its own entity's and its neighbours' part of it
+        site.ctx.shareable(next(iter(site.catalog)))
+        monkeypatch.setattr(Catalog, "get", reading_get)
+        monkeypatch.setattr(Catalog, "all", reading_all)
+        for page in pages:
+            read.clear()
+            assert page.content
+            assert read <= page.depends, (audience, page.src, sorted(read - page.depends))
+        monkeypatch.undo()

@@ -120,6 +120,15 @@ def test_an_edit_to_a_yaml_file_shows_without_a_restart(serve, tmp_path):
     assert builds == 1, f"one save started {builds} rebuilds:\n{log()}"
     assert server.poll() is None  # still the same server: no restart
 
+    # what every page's frame shows (the edition's site name, from hub.yml) reaches pages whose own
+    # content did not change: --dirty must rebuild them too
+    hub_yml = repo / "data" / "hub.yml"
+    hub_text = hub_yml.read_text(encoding="utf-8")
+    assert "site_name: 澄潮数智 · 销售门户" in hub_text
+    hub_yml.write_text(hub_text.replace("site_name: 澄潮数智 · 销售门户", "site_name: 澄潮数智 · 新门户", 1), encoding="utf-8")
+    persona = f"{base}personas/{sorted((repo / 'data' / 'personas').glob('*.yml'))[0].stem}/"
+    assert wait_for(lambda: "澄潮数智 · 新门户" in (fetch(persona) or ""), REBUILD_SECONDS, server), log()
+
 
 def test_the_server_hears_changes_not_reads(tmp_path):
     """``live.swap``: MkDocs' server replaced by one on the system's file events, same address and

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import logging
 import os
 import sys
@@ -111,6 +112,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     background: Background | None = None  # the preview's channel files, written after the page
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
     collector: Collector | None = None  # the preview's garbage collection, between builds
+    frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
         self.serving = command == "serve"
@@ -180,14 +182,20 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
 
     def on_files(self, files, config):
         """With ``--dirty``: the hand-written pages that call macros count as changed (their output
-        may show any entity), by making their last output older than their source."""
+        may show any entity), and after a change of what every page's frame shows (``_frame``:
+        site name, banner, labels, navigation, the config file, the theme) every page does, by
+        making their last output older than their source."""
         if not self.dirty or self.prepared is None:
             return files
+        frame = _frame(self.prepared.overrides, config)
+        everything, self.frame = self.frame is not None and frame != self.frame, frame
         tree, generated = self.prepared.tree, self.prepared.site.page_srcs()
         for file in files.documentation_pages():
+            if not os.path.isfile(file.abs_dest_path):
+                continue
             data = tree.files.get(file.src_uri)
-            if data is not None and file.src_uri not in generated and any(s in data for s in _MACRO_SYNTAX) \
-                    and os.path.isfile(file.abs_dest_path):
+            if everything or (data is not None and file.src_uri not in generated
+                              and any(s in data for s in _MACRO_SYNTAX)):
                 os.utime(file.abs_dest_path, ns=(0, 0))
         return files
 
@@ -232,6 +240,17 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         for path in sources:
             server.watch(path)
         return server
+
+
+def _frame(overrides: dict, config) -> str:
+    """What every built page shows besides its own content: the edition's config overrides (site
+    name, banner, labels, navigation), the config file and the theme's own templates, as one string."""
+    stamps = [json.dumps(overrides, sort_keys=True, default=str)]
+    for path in [config.config_file_path, *(config.theme.dirs[:1] if config.theme.custom_dir else ())]:
+        found = Path(path) if path else None
+        files = sorted(found.rglob("*")) if found and found.is_dir() else [found] if found else []
+        stamps += [f"{f}:{f.stat().st_mtime_ns}" for f in files if f.is_file()]
+    return "\n".join(stamps)
 
 
 def _write_channels(prepared: Prepared, site_dir: Path, site_url: str | None) -> None:

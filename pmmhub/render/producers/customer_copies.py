@@ -34,7 +34,7 @@ from pmmhub.render.context import Context, customer_src
 from pmmhub.render.environment import environment
 from pmmhub.render.generated import Page
 from pmmhub.render.pages import render_entity
-from pmmhub.render.producers import toolkits
+from pmmhub.render.producers import entities, toolkits
 from pmmhub.render.urls import entity_src
 
 KIT_DEAL = "quick"  # the kit a rep sends as is
@@ -76,8 +76,8 @@ def pages(site):
 
 
 def _shows(site, record) -> frozenset:
-    """What the copy of ``record`` can show: its neighbours in the whole hub."""
-    return site.full.neighbours(site.full.get(*record.key))
+    """What the copy of ``record`` can show: what its page shows, in the whole hub."""
+    return entities.shown(site.full, site.full.get(*record.key))
 
 
 def _entity_copy(view: View, record) -> str:

@@ -74,9 +74,22 @@ def pages(site):
         for page in range(1, listing_pages(catalog, kind) + 1):
             yield Page(listing_src(kind, page), functools.partial(render_listing, catalog, kind, site.ctx, page),
                        in_nav=page == 1, depends=shows)
-        yield Page(f"{KINDS[kind].folder}/{FINDER}", functools.partial(finder_index, site, kind), depends=shows)
+        labels = frozenset(r.key for ref in facet_refs(kind) for r in catalog.all(ref))  # facet values' names
+        yield Page(f"{KINDS[kind].folder}/{FINDER}", functools.partial(finder_index, site, kind),
+                   depends=shows | labels)
     yield Page(PORTFOLIO, functools.partial(render_portfolio, catalog, site.ctx), in_nav=True,
                depends=around(catalog, "product"))
+
+
+def facet_refs(kind: str) -> set[str]:
+    """The kinds the facets of ``kind`` refer to (their values are those entities' names)."""
+    found = set()
+    for facet in KINDS[kind].facets:
+        shape = shape_at(KINDS[kind].model, tuple(facet.field.split(".")))
+        shape = shape.item if shape.form == "list" else shape
+        if not facet.flag and shape.ref:
+            found.add(shape.ref.kind)
+    return found
 
 
 def around(catalog, kind: str) -> frozenset:

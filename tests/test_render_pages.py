@@ -41,7 +41,7 @@ def test_links_are_relative(url, base, expected):
 def test_an_entity_page_carries_its_title_and_is_never_rendered_as_a_template():
     source = render_entity(CATALOG, CATALOG.get("battlecard", "xingyao"), CTX)
     meta = front_matter(source)
-    assert meta == {"title": "星耀分析", "render_macros": False, "search": {"boost": 3}}
+    assert meta == {"title": "星耀分析", "render_macros": False, "search": {"exclude": True}}  # the hub indexes it itself
 
 
 def test_a_title_is_escaped_for_themes_that_print_it_raw():

@@ -249,7 +249,9 @@ def _frame(overrides: dict, config) -> str:
     for path in [config.config_file_path, *(config.theme.dirs[:1] if config.theme.custom_dir else ())]:
         found = Path(path) if path else None
         files = sorted(found.rglob("*")) if found and found.is_dir() else [found] if found else []
-        stamps += [f"{f}:{f.stat().st_mtime_ns}" for f in files if f.is_file()]
+        # names as seen from the folder: MkDocs gives the config's path relative, then absolute
+        stamps += [f"{f.relative_to(found) if found.is_dir() else f.name}:{f.stat().st_mtime_ns}" for f in files
+                   if f.is_file()]
     return "\n".join(stamps)
 
 

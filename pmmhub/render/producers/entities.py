@@ -18,8 +18,8 @@ def shown(catalog, record) -> frozenset:
     near = catalog.neighbours(record)
     if record.kind != "solution":
         return near
-    cases = (catalog.get(*key) for key in near if key[0] == "case-study")
-    return near.union(*(catalog.neighbours(case) for case in cases if case is not None))
+    cases = (catalog.get(*key) for key in near if key[0] == "case-study")  # listed with their products
+    return near.union(r.key for case in cases if case is not None for r in catalog.targets(case, "product"))
 
 
 def pages(site):

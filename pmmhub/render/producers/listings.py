@@ -51,15 +51,21 @@ def values(facet: Facet, entity) -> list:
     return [value] if value else []
 
 
-def names(facet: Facet, kind: str, site) -> dict[str, str]:
+def names(facet: Facet, kind: str, site, only: set | None = None) -> dict[str, str]:
     """{value id: label} of ``facet``, in the order to show, from the type of the field it reads:
-    a hub.yml vocabulary, the names of a referenced kind, a Literal's labels, or yes / no."""
+    a hub.yml vocabulary, the names of a referenced kind, a Literal's labels, or yes / no. With
+    ``only``, a referenced kind's entities are read for those ids alone (the finder shows no other,
+    so its page depends on no other: ``Page.depends``)."""
     if facet.flag:
         return {v: site.ctx.t(f"finder.{v}") for v in YES_NO}
     shape = shape_at(KINDS[kind].model, tuple(facet.field.split(".")))
     shape = shape.item if shape.form == "list" else shape
     if shape.vocab:
         return dict(site.catalog.hub.vocabulary(shape.vocab.name))
+    if shape.ref and only is not None:
+        found = sorted((r for r in (site.catalog.get(shape.ref.kind, v) for v in sorted(only)) if r),
+                       key=lambda r: KINDS[shape.ref.kind].order(r.entity))  # listing order, ties by id
+        return {r.id: r.entity.name for r in found}
     if shape.ref:
         return {r.id: r.entity.name for r in ordered(site.catalog, shape.ref.kind)}
     if shape.choices and facet.labels:
@@ -74,22 +80,9 @@ def pages(site):
         for page in range(1, listing_pages(catalog, kind) + 1):
             yield Page(listing_src(kind, page), functools.partial(render_listing, catalog, kind, site.ctx, page),
                        in_nav=page == 1, depends=shows)
-        labels = frozenset(r.key for ref in facet_refs(kind) for r in catalog.all(ref))  # facet values' names
-        yield Page(f"{KINDS[kind].folder}/{FINDER}", functools.partial(finder_index, site, kind),
-                   depends=shows | labels)
+        yield Page(f"{KINDS[kind].folder}/{FINDER}", functools.partial(finder_index, site, kind), depends=shows)
     yield Page(PORTFOLIO, functools.partial(render_portfolio, catalog, site.ctx), in_nav=True,
                depends=around(catalog, "product"))
-
-
-def facet_refs(kind: str) -> set[str]:
-    """The kinds the facets of ``kind`` refer to (their values are those entities' names)."""
-    found = set()
-    for facet in KINDS[kind].facets:
-        shape = shape_at(KINDS[kind].model, tuple(facet.field.split(".")))
-        shape = shape.item if shape.form == "list" else shape
-        if not facet.flag and shape.ref:
-            found.add(shape.ref.kind)
-    return found
 
 
 def around(catalog, kind: str) -> frozenset:
@@ -120,7 +113,7 @@ def finder_index(site, kind: str) -> str:
     index = {
         "kind": kind,
         "facets": [{"key": f.key, "label": ctx.t(f.label),
-                    "values": [[v, name] for v, name in names(f, kind, site).items() if v in used[f.key]],
+                    "values": [[v, name] for v, name in names(f, kind, site, used[f.key]).items() if v in used[f.key]],
                     **({"flag": True} if f.flag else {})}
                    for f in shown],
         "items": items,

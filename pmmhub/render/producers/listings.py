@@ -51,25 +51,22 @@ def values(facet: Facet, entity) -> list:
     return [value] if value else []
 
 
-def names(facet: Facet, kind: str, site, only: set | None = None) -> dict[str, str]:
-    """{value id: label} of ``facet``, in the order to show, from the type of the field it reads:
-    a hub.yml vocabulary, the names of a referenced kind, a Literal's labels, or yes / no. With
-    ``only``, a referenced kind's entities are read for those ids alone (the finder shows no other,
-    so its page depends on no other: ``Page.depends``)."""
+def names(facet: Facet, kind: str, site, used: set) -> dict[str, str]:
+    """{value id: label} of ``facet``'s values in ``used``, in the order to show, from the type of the
+    field it reads: a hub.yml vocabulary, the names of a referenced kind (only those entities are
+    read, so the finder depends on no other: ``Page.depends``), a Literal's labels, or yes / no."""
     if facet.flag:
-        return {v: site.ctx.t(f"finder.{v}") for v in YES_NO}
+        return {v: site.ctx.t(f"finder.{v}") for v in YES_NO if v in used}
     shape = shape_at(KINDS[kind].model, tuple(facet.field.split(".")))
     shape = shape.item if shape.form == "list" else shape
     if shape.vocab:
-        return dict(site.catalog.hub.vocabulary(shape.vocab.name))
-    if shape.ref and only is not None:
-        found = sorted((r for r in (site.catalog.get(shape.ref.kind, v) for v in sorted(only)) if r),
+        return {v: label for v, label in site.catalog.hub.vocabulary(shape.vocab.name).items() if v in used}
+    if shape.ref:
+        found = sorted((r for r in (site.catalog.get(shape.ref.kind, v) for v in sorted(used)) if r),
                        key=lambda r: KINDS[shape.ref.kind].order(r.entity))  # listing order, ties by id
         return {r.id: r.entity.name for r in found}
-    if shape.ref:
-        return {r.id: r.entity.name for r in ordered(site.catalog, shape.ref.kind)}
     if shape.choices and facet.labels:
-        return {v: site.ctx.t(f"{facet.labels}.{v}") for v in shape.choices}
+        return {v: site.ctx.t(f"{facet.labels}.{v}") for v in shape.choices if v in used}
     raise TypeError(f"facet {kind}.{facet.key}: {facet.field} is no vocabulary, reference or labelled Literal")
 
 
@@ -113,7 +110,7 @@ def finder_index(site, kind: str) -> str:
     index = {
         "kind": kind,
         "facets": [{"key": f.key, "label": ctx.t(f.label),
-                    "values": [[v, name] for v, name in names(f, kind, site, used[f.key]).items() if v in used[f.key]],
+                    "values": [[v, name] for v, name in names(f, kind, site, used[f.key]).items()],
                     **({"flag": True} if f.flag else {})}
                    for f in shown],
         "items": items,

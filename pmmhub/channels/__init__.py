@@ -12,9 +12,9 @@ They hold what the edition's pages hold: the internal edition's also say who kee
 and how fresh it is; the public edition's name no owner and carry no freshness or visibility
 (``records.INTERNAL_ONLY``, at any depth), and its API schemas are drawn without them.
 
-They are not pages: ``hub build`` and the MkDocs plugin write them into the built site after
-the engine ran (``write``), and the public build's checks (shipped files, leak check) cover
-them. ``hub mcp`` serves a built edition's API to AI assistants (``mcp_server``).
+They are not pages: ``hub build`` and the MkDocs plugin compute them while the engine builds the
+pages and write them into the built site (``site_files``, with the search index), and the public
+build's checks (shipped files, leak check) cover them. ``hub mcp`` serves a built edition's API to AI assistants (``mcp_server``).
 """
 from __future__ import annotations
 
@@ -44,14 +44,20 @@ def clashes(files: dict[str, bytes], tree) -> list[str]:
     return sorted(rel for rel in files if rel in tree.files)
 
 
-def write(site_dir: Path, files: dict[str, bytes], tree=None) -> None:
-    """Write ``files`` into the built ``site_dir``; with the docs ``tree`` it came from, refuse
-    first if a file of the tree takes one of their paths."""
-    taken = clashes(files, tree) if tree is not None else []
+def refuse_clashes(files: dict[str, bytes], tree) -> None:
+    """``ChannelConflict`` if a file of the rendered docs ``tree`` takes one of the channel paths."""
+    taken = clashes(files, tree)
     if taken:
         raise ChannelConflict("docs/ has " + ", ".join(taken) + ", where the hub writes its channel files "
                               "(JSON API, llms.txt, Markdown mirrors, CSV)\n    hint: rename or remove the file "
                               "(api/v1/, llms.txt and llms-full.txt are the hub's)")
+
+
+def write(site_dir: Path, files: dict[str, bytes], tree=None) -> None:
+    """Write ``files`` into the built ``site_dir``; with the docs ``tree`` it came from, refuse
+    first if a file of the tree takes one of their paths."""
+    if tree is not None:
+        refuse_clashes(files, tree)
     for rel, data in files.items():
         target = Path(site_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)

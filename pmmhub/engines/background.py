@@ -1,11 +1,14 @@
-"""Work the preview does after a build, in a child process, so the page shows without waiting.
+"""Work a build does beside the engine, in a forked child process.
 
 Under ``mkdocs serve`` the channel files and the hub's search index of every build are
-written by a forked child (``Background.start``); the next build stops a child still running
-(``stop``) before it starts its own. Where ``fork`` does not exist the work runs in place.
+written by a child after the build, so the page shows without waiting (``start``, niced); the
+next build stops a child still running (``stop``) before it starts its own. ``mkdocs build``
+has a child write them while MkDocs builds the pages, on the other core, and waits for it at
+the end (``start(..., waited=True)``, ``wait``). Where ``fork`` does not exist the work runs in place.
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -18,38 +21,52 @@ class Background:
 
     def __init__(self):
         self.child: int | None = None
+        self.messages: int | None = None  # the read end of the child's error message
 
-    def start(self, work: Callable[[], None]) -> None:
+    def start(self, work: Callable[[], None], waited: bool = False) -> None:
+        """Run ``work`` in a child. ``waited``: the parent waits for it (``wait``) and reports what went
+        wrong; else the child is niced below the parent and reports itself."""
         self.stop()
         if not hasattr(os, "fork"):
             work()
             return
         sys.stdout.flush()
         sys.stderr.flush()
+        read, write = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child: do the work, never return into the server
+        if pid == 0:  # the child: do the work, never return into the parent
             code = 0
             try:
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops this
-                os.nice(10)  # the server and the next build come first
+                os.close(read)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops this
+                gc.disable()  # short-lived: a collection would only touch (and copy) the parent's pages
+                if not waited:
+                    os.nice(10)  # the server and the next build come first
                 work()
-            except BaseException as error:  # noqa: BLE001 - a child must not unwind into the server
-                print(f"the preview could not write its channel files: {error}", file=sys.stderr)
+            except BaseException as error:  # noqa: BLE001 - a child must not unwind into the parent
+                message = f"the hub could not write its channel files: {error}"
+                if not waited:
+                    print(message, file=sys.stderr)
                 if not isinstance(error, Exception):
                     traceback.print_exc()
+                os.write(write, message.encode("utf-8", "replace")[:60_000])  # within a pipe's buffer
                 code = 1
             finally:
                 sys.stderr.flush()
                 os._exit(code)
-        self.child = pid
+        os.close(write)
+        self.child, self.messages = pid, read
 
-    def wait(self) -> int | None:
-        """Wait for the running work to end; its exit code (None if there was none)."""
+    def wait(self) -> str | None:
+        """Wait for the running work to end; what went wrong, or None (it succeeded, or there was none)."""
         if self.child is None:
             return None
+        with os.fdopen(self.messages, "rb") as pipe:
+            message = pipe.read().decode("utf-8")
         _, status = os.waitpid(self.child, 0)
-        self.child = None
-        return os.waitstatus_to_exitcode(status)
+        self.child = self.messages = None
+        code = os.waitstatus_to_exitcode(status)
+        return None if code == 0 else message or f"the hub's channel files were not written (exit {code})"
 
     def stop(self) -> None:
         """End the running work, if any (it is superseded)."""
@@ -62,4 +79,5 @@ class Background:
                 os.waitpid(self.child, 0)
         except ChildProcessError:
             pass
-        self.child = None
+        os.close(self.messages)
+        self.child = self.messages = None

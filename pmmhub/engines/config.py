@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from pmmhub.relate.catalog import DATA_DIR
+from pmmhub.render.finished_html import NAME as FINISHED_HTML
 
 HUB_PLUGIN = "hub"
 
@@ -77,7 +78,17 @@ def edition_config(config: dict, overrides: dict, *, without_plugins: tuple[str,
         else:
             out[key] = value
     out["plugins"] = _plugins(config.get("plugins"), without_plugins)
+    out["markdown_extensions"] = with_finished_html(out.get("markdown_extensions"))
     return out
+
+
+def with_finished_html(extensions):
+    """``markdown_extensions`` (a list, or a mapping as Zensical also reads it) with the extension
+    that passes generated pages' HTML through (``pmmhub.render.finished_html``)."""
+    if isinstance(extensions, dict):
+        return {**extensions, FINISHED_HTML: extensions.get(FINISHED_HTML) or {}}
+    names = [e if isinstance(e, str) else next(iter(e), None) for e in extensions or ()]
+    return list(extensions or ()) + ([] if FINISHED_HTML in names else [FINISHED_HTML])
 
 
 def write(config: dict, file: Path) -> Path:

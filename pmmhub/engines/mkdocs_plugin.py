@@ -42,15 +42,15 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from pmmhub.channels import ChannelConflict, channel_files, write
+from pmmhub.channels import site_files
 from pmmhub.engines import live
 from pmmhub.engines.background import Background
 from pmmhub.engines.collector import Collector
-from pmmhub.search import write_index
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
 from pmmhub.render.incremental import Incremental
 from pmmhub.render.error_tree import error_tree
+from pmmhub.render.finished_html import NAME as FINISHED_HTML
 from pmmhub.render.settings import published_nav
 from pmmhub.render.write import NotARenderedTree, existing, sync
 from pmmhub.problems import HubDataError
@@ -110,6 +110,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     dirty = False  # `--dirty`: MkDocs rebuilds only the files whose time changed
     incremental: Incremental | None = None  # the preview's renders reuse what earlier ones made
     background: Background | None = None  # the preview's channel files, written after the page
+    alongside: Background | None = None  # a full build's channel files, written while MkDocs builds
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
     collector: Collector | None = None  # the preview's garbage collection, between builds
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
@@ -124,12 +125,16 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_FILTER)  # once: the same filter
 
     def on_shutdown(self):
-        if self.background is not None:
-            self.background.stop()
+        for child in (self.background, self.alongside):
+            if child is not None:
+                child.stop()
         if self.collector is not None:
             self.collector.stop()
 
     def on_build_error(self, error):
+        if self.alongside is not None:
+            self.alongside.stop()
+            self.alongside = None
         if self.collector is not None:
             self.collector.resume()
 
@@ -162,6 +167,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             else:
                 config[key] = value
         config.docs_dir = str(self.prepared.docs_dir)
+        if FINISHED_HTML not in config.markdown_extensions:
+            config.markdown_extensions.append(FINISHED_HTML)  # generated pages' HTML is not parsed again
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its "Building prefix dict" lines are noise
         return config
 
@@ -181,10 +188,13 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         return config
 
     def on_files(self, files, config):
-        """With ``--dirty``: the hand-written pages that call macros count as changed (their output
-        may show any entity), and after a change of what every page's frame shows (``_frame``:
-        site name, banner, labels, navigation, the config file, the theme) every page does, by
-        making their last output older than their source."""
+        """In a full build (MkDocs has just emptied the site), the channel files start being written
+        beside it (``_start_channels``). With ``--dirty``: the hand-written pages that call macros
+        count as changed (their output may show any entity), and after a change of what every page's
+        frame shows (``_frame``: site name, banner, labels, navigation, the config file, the theme)
+        every page does, by making their last output older than their source."""
+        if self.prepared is not None and not self.serving:
+            self._start_channels(config)
         if not self.dirty or self.prepared is None:
             return files
         frame = _frame(self.prepared.overrides, config)
@@ -219,14 +229,23 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             self.collector.resume()
         if self.prepared is None:  # the preview shows the data's errors: no channel has anything to say
             return
-        prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url
         if self.background is not None:
-            self.background.start(lambda: _write_channels(prepared, site_dir, url))
+            self.background.start(self._channels_work(config))
             return
-        try:
-            _write_channels(prepared, site_dir, url)
-        except ChannelConflict as error:
-            raise PluginError(str(error)) from None
+        failed = self.alongside.wait() if self.alongside is not None else None
+        self.alongside = None
+        if failed:
+            raise PluginError(failed)
+
+    def _start_channels(self, config) -> None:
+        """A child computes and writes the channel files and the search index while MkDocs builds
+        the pages (``Background``, on the other core); ``on_post_build`` waits for it."""
+        self.alongside = Background()
+        self.alongside.start(self._channels_work(config), waited=True)
+
+    def _channels_work(self, config):
+        prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url
+        return lambda: site_files.write(site_dir, *site_files.compute(prepared, url))
 
     def on_serve(self, server, config, builder):
         """Watch the real sources (docs, data) instead of the rendered tree, which every build
@@ -254,7 +273,3 @@ def _frame(overrides: dict, config) -> str:
                    if f.is_file()]
     return "\n".join(stamps)
 
-
-def _write_channels(prepared: Prepared, site_dir: Path, site_url: str | None) -> None:
-    write(site_dir, channel_files(prepared.site, site_url), prepared.tree)
-    write_index(site_dir, prepared)  # the hub's search index

@@ -2,9 +2,10 @@
 
 ``build_with(engine, config_file, audience, site)`` renders the edition
 (``pmmhub.render.edition.prepare``) into ``build/<engine>/<audience>/docs`` under the project,
-writes the config for it next to the tree and runs the engine into ``site``, strictly;
-then writes the edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV:
-``pmmhub.channels``) and the hub's search index (``pmmhub.search``) into the built site.
+writes the config for it next to the tree and runs the engine into ``site``, strictly; while
+the engine runs, it computes the edition's channel files (JSON API, llms.txt, Markdown mirrors,
+CSV: ``pmmhub.channels``) and the hub's search index (``pmmhub.search``), and writes them into
+the built site once the engine is done (``channels.site_files``).
 Both engines get the same tree and the same settings; what differs is only how each is
 invoked (``ENGINES``).
 """
@@ -20,8 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pmmhub.channels import ChannelConflict, channel_files, write as write_channels
-from pmmhub.search import write_index
+from pmmhub.channels import ChannelConflict, site_files
 from pmmhub.engines import config as project_config
 from pmmhub.render.edition import Prepared, prepare
 from pmmhub.render.write import sync
@@ -77,16 +77,18 @@ def build_with(engine: str, config_file: Path, audience: str, site: Path, *, day
     out = work / "site" if engine == "zensical" else Path(site)  # Zensical writes only under its config's folder
     derived["site_dir"] = str(out.resolve())
     written = project_config.write(derived, work / "mkdocs.yml")
-    RUNNERS[engine](written, out, project, env or {})
+
+    def meanwhile():  # on the other core, while the engine builds the pages
+        try:
+            return site_files.compute(prepared, config.get("site_url"))
+        except ChannelConflict as error:
+            raise EngineFailed(str(error)) from None
+
+    channels, search = RUNNERS[engine](written, out, project, env or {}, meanwhile)
     if out != Path(site):
         _move(out, Path(site))
-    channels = channel_files(prepared.site, config.get("site_url"))
-    try:
-        write_channels(Path(site), channels, prepared.tree)
-        channels.update(write_index(Path(site), prepared))  # the hub's search index
-    except ChannelConflict as error:
-        raise EngineFailed(str(error)) from None
-    return Built(prepared, written, channels)
+    site_files.write(Path(site), channels, search)
+    return Built(prepared, written, {**channels, **search})
 
 
 def _copy_theme_overrides(config: dict, project: Path, out: Path) -> None:
@@ -107,12 +109,14 @@ def _move(built: Path, site: Path) -> None:
     shutil.move(str(built), str(site))
 
 
-def _run(command: list[str], cwd: Path, env: dict[str, str], what: str) -> None:
-    """Run the engine as a child that dies with the build, and is stopped if the build is interrupted."""
+def _run(command: list[str], cwd: Path, env: dict[str, str], what: str, meanwhile):
+    """Run the engine as a child that dies with the build, and is stopped if the build is interrupted
+    or ``meanwhile`` (work done while the engine runs) fails; what ``meanwhile`` returned."""
     full_env = {"NO_MKDOCS_2_WARNING": "1", **os.environ, **env}
     # not --quiet: it silences warnings before --strict can count them, and the build would pass
     child = subprocess.Popen(command, env=full_env, cwd=cwd, preexec_fn=_engine_process)
     try:
+        result = meanwhile()
         code = child.wait()
     finally:
         if child.poll() is None:
@@ -124,6 +128,7 @@ def _run(command: list[str], cwd: Path, env: dict[str, str], what: str) -> None:
                 child.wait()
     if code != 0:
         raise EngineFailed(f"{what} failed (exit {code}); the messages above say why")
+    return result
 
 
 def _engine_process() -> None:
@@ -134,16 +139,16 @@ def _engine_process() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)
 
 
-def _mkdocs(config_file: Path, site: Path, project: Path, env: dict[str, str]) -> None:
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site)],
-         project, env, "mkdocs build")
+def _mkdocs(config_file: Path, site: Path, project: Path, env: dict[str, str], meanwhile):
+    return _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site)],
+                project, env, "mkdocs build", meanwhile)
 
 
-def _zensical(config_file: Path, site: Path, project: Path, env: dict[str, str]) -> None:
+def _zensical(config_file: Path, site: Path, project: Path, env: dict[str, str], meanwhile):
     binary = shutil.which("zensical", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     if binary is None:
         raise EngineFailed("zensical is not installed (pip install -e .; it is pinned in pyproject.toml)")
-    _run([binary, "build", "--strict", "-f", str(config_file)], project, env, "zensical build")
+    return _run([binary, "build", "--strict", "-f", str(config_file)], project, env, "zensical build", meanwhile)
 
 
 RUNNERS = {"mkdocs": _mkdocs, "zensical": _zensical}

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from pmmhub.model import KINDS
+from pmmhub.render.finished_html import MARKER as FINISHED
 from pmmhub.render.text import markdown, plain
 from pmmhub.render.urls import industry_src, listing_src
 
@@ -37,14 +38,16 @@ def md_inline(text) -> Markup:
 
 
 def front_matter(**fields) -> Markup:
-    """A YAML front matter block; ``title`` is HTML-escaped because themes print it unescaped.
+    """A generated page's YAML front matter block, then the marker of finished HTML
+    (``finished_html``: the engines store the page's HTML without parsing it again); ``title`` is
+    HTML-escaped because themes print it unescaped.
 
     Values are written as JSON, which is YAML too, and much faster to write.
     """
     if "title" in fields:
         fields["title"] = html.escape(fields["title"])
     body = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items())
-    return Markup(f"---\n{body}---\n")
+    return Markup(f"---\n{body}---\n{FINISHED}\n")
 
 
 @lru_cache(maxsize=1)

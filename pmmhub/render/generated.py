@@ -51,6 +51,10 @@ class Page:
     def rendered(self) -> bool:
         return isinstance(self._content, str)
 
+    def set_content(self, text: str) -> None:
+        """The content, rendered elsewhere (``render.parallel``)."""
+        self._content = text
+
     def replace(self, **changes) -> Page:
         values = {name: getattr(self, name) for name in ("src", "source", "origin", "in_nav", "depends")}
         return Page(content=changes.pop("content", self._content), **{**values, **changes})

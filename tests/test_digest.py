@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from datahelpers import GIT_ENV
+from datahelpers import GIT_ENV, hub_cli
 from test_report import FANG, TODAY, ops_repo
 from test_workflows import steps, workflow
 
@@ -62,6 +63,16 @@ def run_report(repo: Path, summary: Path):
            "GITHUB_STEP_SUMMARY": str(summary)}
     return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", report_line()], cwd=repo, env=env,
                           capture_output=True, text=True)
+
+
+def report_here(repo: Path):
+    """The workflow's ``hub report`` command line, run in this process (``hub_cli``) for the tests
+    that need the digests it writes, not the shell step (``run_report``, tested once)."""
+    args = shlex.split(report_line().partition(">>")[0])
+    assert args[0] == "hub"
+    result = hub_cli(*args[1:], cwd=repo, env={**GIT_ENV, "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 def sync(repo: Path, state: Path) -> list[str]:
@@ -130,20 +141,20 @@ def test_the_workflows_command_writes_one_body_per_owner(repo, tmp_path):
 """
 
 
-def test_one_owner_digest_is_the_same_body(repo, tmp_path):
-    run_report(repo, tmp_path / "summary.md")
-    one = subprocess.run([str(BIN / "hub"), "report", "--format", "digest", "--owner", FANG], cwd=repo,
-                         capture_output=True, text=True, env={**os.environ, **GIT_ENV, "SOURCE_DATE_EPOCH": EPOCH})
+def test_one_owner_digest_is_the_same_body(repo):
+    report_here(repo)
+    one = hub_cli("report", "--format", "digest", "--owner", FANG, cwd=repo, env={**GIT_ENV, "SOURCE_DATE_EPOCH": EPOCH})
+    assert one.returncode == 0, one.stderr
     entry = next(d for d in manifest(repo)["digests"] if d["owner"] == FANG)
     assert one.stdout == (repo / "digests" / entry["body"]).read_text(encoding="utf-8")
     assert "@\u2060" not in one.stdout.split("\n", 2)[1] or FANG in one.stdout  # an email owner is not a mention
 
 
-def test_data_text_cannot_mention_or_format(repo, tmp_path):
+def test_data_text_cannot_mention_or_format(repo):
     bi = yaml.safe_load((repo / "data/products/bi.yml").read_text(encoding="utf-8"))
     (repo / "data/products/bi.yml").write_text(yaml.safe_dump({**bi, "name": "[x](https://evil) @ceo *b*"},
                                                               allow_unicode=True), encoding="utf-8")
-    run_report(repo, tmp_path / "summary.md")
+    report_here(repo)
     entry = next(d for d in manifest(repo)["digests"] if d["owner"] == "@wang-wei")
     body = (repo / "digests" / entry["body"]).read_text(encoding="utf-8")
     assert "(\\[x\\](https://evil) @\u2060ceo \\*b\\*)" in body
@@ -152,7 +163,7 @@ def test_data_text_cannot_mention_or_format(repo, tmp_path):
 def test_the_sync_is_idempotent_and_closes_empty_digests(repo, tmp_path):
     state = tmp_path / "state.json"
     state.write_text(json.dumps({"labels": [], "issues": []}), encoding="utf-8")
-    run_report(repo, tmp_path / "s.md")
+    report_here(repo)
     assert sync(repo, state) == ["create 内容巡检：@li-na", "create 内容巡检：@wang-wei", f"create 内容巡检：{FANG}"]
     assert sync(repo, state) == []  # the same week again: nothing to do, no duplicate
     issues = json.loads(state.read_text(encoding="utf-8"))["issues"]
@@ -161,7 +172,7 @@ def test_the_sync_is_idempotent_and_closes_empty_digests(repo, tmp_path):
     card = yaml.safe_load((repo / "data/battlecards/fengtu.yml").read_text(encoding="utf-8"))
     card.update(reviewed="2026-11-19", pricing={"as_of": "2026-11-19", "summary": "按席位", "talk_track": "比总成本"})
     (repo / "data/battlecards/fengtu.yml").write_text(yaml.safe_dump(card, allow_unicode=True), encoding="utf-8")
-    run_report(repo, tmp_path / "s.md")
+    report_here(repo)
     assert sync(repo, state) == ["update #3 state,state_reason"]
     closed = json.loads(state.read_text(encoding="utf-8"))["issues"][2]
     assert (closed["title"], closed["state"], closed["state_reason"]) == (f"内容巡检：{FANG}", "closed", "completed")

@@ -197,9 +197,11 @@ def test_it_refuses_every_way_a_public_site_can_hold_internal_content(editions, 
 
 
 def test_it_refuses_a_folder_that_is_not_a_hub_build(tmp_path):
-    done = refuse(tmp_path)
+    from datahelpers import hub_cli  # the real command in this process: it refuses before serving anything
+
+    done = hub_cli("mcp", "--site", str(tmp_path), cwd=tmp_path)
     assert done.returncode == 1 and "not a site `hub build` made" in done.stderr
-    done = refuse(tmp_path / "missing")
+    done = hub_cli("mcp", "--site", str(tmp_path / "missing"), cwd=tmp_path)
     assert done.returncode == 1 and "no such folder" in done.stderr
 
 

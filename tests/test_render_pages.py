@@ -72,10 +72,12 @@ def test_listings_are_ordered_for_scanning():
 
 @pytest.fixture(scope="module")
 def big_catalog(tmp_path_factory):
+    """400 entities: 200 case studies (four listing pages), a product named by more case studies
+    than ``RELATED_LIMIT`` and more in-market products than it; larger only costs time."""
     from hubdev.synth import generate
 
     out = tmp_path_factory.mktemp("synth")
-    generate(out, 1000, seed=3, today=BUILD_DAY)
+    generate(out, 400, seed=3, today=BUILD_DAY)
     return load(out / "data")
 
 
@@ -83,7 +85,7 @@ def test_a_long_listing_is_split_into_pages_that_link_each_other(big_catalog):
     ctx = Context.of(big_catalog, day=BUILD_DAY)
     total = len(big_catalog.records["case-study"])
     pages = listing_pages(big_catalog, "case-study")
-    assert total > PAGE_SIZE and pages == -(-total // PAGE_SIZE)
+    assert total > 2 * PAGE_SIZE and pages == -(-total // PAGE_SIZE)  # a first, a middle and a last page
     seen = []
     for page in range(1, pages + 1):
         source = render_listing(big_catalog, "case-study", ctx, page)

@@ -16,6 +16,17 @@ def sample():
     return load(REPO / "data", day=BUILD_DAY)
 
 
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """A synthetic hub of 300 entities (30 battle cards: more than a section shows), loaded once;
+    the tests only read it. Returns the generated counts and the loaded site."""
+    from hubdev.synth import generate
+
+    out = tmp_path_factory.mktemp("synth")
+    counts = generate(out, 300, seed=2, today=BUILD_DAY)
+    return counts, load(out / "data", day=BUILD_DAY)
+
+
 def pages_of(site) -> dict[str, str]:
     return {p.src: p.content for p in roles.pages(site)}
 
@@ -67,11 +78,8 @@ def test_fr_gets_results_launches_and_products_in_use(sample):
     assert 'href="../../case-studies/?product=tidehub"' in fr  # the product's case studies, via the finder
 
 
-def test_a_role_page_stays_bounded_and_links_to_the_rest(tmp_path):
-    from hubdev.synth import generate
-
-    counts = generate(tmp_path, 300, seed=2, today=BUILD_DAY)
-    site = load(tmp_path / "data", day=BUILD_DAY)
+def test_a_role_page_stays_bounded_and_links_to_the_rest(synthetic):
+    counts, site = synthetic
     ar, fr = pages_of(site)["roles/ar.md"], pages_of(site)["roles/fr.md"]
     assert counts["battlecard"] > roles.LIMIT
     assert ar.count('class="hub-role-card"') == roles.LIMIT
@@ -100,11 +108,8 @@ def test_the_internal_edition_says_when_a_section_is_empty():
     assert "quick_takes" in re.findall(r'data-section="([a-z_]+)"', internal["roles/ar.md"])
 
 
-def test_each_section_is_view_data_laid_out_by_its_own_partial(tmp_path):
-    from hubdev.synth import generate
-
-    generate(tmp_path, 300, seed=2, today=BUILD_DAY)
-    site = load(tmp_path / "data", day=BUILD_DAY)
+def test_each_section_is_view_data_laid_out_by_its_own_partial(synthetic):
+    _, site = synthetic
     names = list(roles.SECTION_KINDS)
     views = {v.name: v for v in roles.views(site, names)}
     assert list(views) == names

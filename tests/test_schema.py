@@ -1,11 +1,10 @@
 """One source of truth: the models document every field, and the shipped JSON Schemas
 are generated from them and current."""
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from datahelpers import hub_cli
 
 from pmmhub.validate.jsonschema import all_schemas
 from pmmhub.model import KINDS, HubConfig
@@ -38,8 +37,8 @@ def test_vocabulary_fields_become_enums_from_hub_yml():
 
 
 def test_shipped_schemas_are_current(tmp_path):
-    hub = str(Path(sys.executable).with_name("hub"))
-    subprocess.run([hub, "schema", str(tmp_path), "--data-dir", "data"], cwd=ROOT, check=True, capture_output=True)
+    done = hub_cli("schema", str(tmp_path), "--data-dir", "data", cwd=ROOT)  # the real command, in this process
+    assert done.returncode == 0, done.stderr
     for file in sorted(tmp_path.glob("*.schema.json")):
         shipped = ROOT / "schema" / file.name
         assert shipped.read_text(encoding="utf-8") == file.read_text(encoding="utf-8"), \
@@ -56,16 +55,12 @@ def test_sample_files_carry_the_schema_modeline():
 
 
 def test_the_older_data_option_still_works_and_two_folders_are_refused(tmp_path):
-    hub = str(Path(sys.executable).with_name("hub"))
-    new = subprocess.run([hub, "schema", str(tmp_path / "a"), "--data-dir", "data"], cwd=ROOT, capture_output=True,
-                         text=True)
-    old = subprocess.run([hub, "schema", str(tmp_path / "b"), "--data", "data"], cwd=ROOT, capture_output=True,
-                         text=True)
+    new = hub_cli("schema", str(tmp_path / "a"), "--data-dir", "data", cwd=ROOT)
+    old = hub_cli("schema", str(tmp_path / "b"), "--data", "data", cwd=ROOT)
     assert (new.returncode, new.stderr, old.returncode) == (0, "", 0)
     assert old.stderr.strip() == "warning: --data is the older spelling; write --data-dir data"
     assert [f.read_bytes() for f in sorted((tmp_path / "a").iterdir())] == \
         [f.read_bytes() for f in sorted((tmp_path / "b").iterdir())]
-    both = subprocess.run([hub, "schema", str(tmp_path / "c"), "--data", "data", "--data-dir", "other"], cwd=ROOT,
-                          capture_output=True, text=True)
+    both = hub_cli("schema", str(tmp_path / "c"), "--data", "data", "--data-dir", "other", cwd=ROOT)
     assert both.returncode == 2 and not (tmp_path / "c").exists()
     assert "two data folders given: --data 'data' and --data-dir 'other'; pass only --data-dir" in both.stderr

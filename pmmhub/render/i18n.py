@@ -43,9 +43,9 @@ def labels(language: str, audience: str = "internal") -> Labels:
     file = FOLDER / f"{language}.yml"
     if not file.is_file():
         raise ValueError(f"no portal labels for language '{language}'; available: {', '.join(languages())}")
-    table = flatten(yaml.safe_load(file.read_text(encoding="utf-8")))
+    table = flatten(_read(file))
     for part in sorted((FOLDER / language).glob("*.yml")):  # a feature's own labels: i18n/<lang>/<feature>.yml
-        more = flatten(yaml.safe_load(part.read_text(encoding="utf-8")) or {})
+        more = flatten(_read(part) or {})
         clash = sorted(set(more) & set(table))
         if clash:
             raise ValueError(f"{part.relative_to(FOLDER.parent)}: labels {', '.join(clash)} are defined twice")
@@ -54,6 +54,11 @@ def labels(language: str, audience: str = "internal") -> Labels:
         prefix = f"{audience}."
         table.update({key[len(prefix):]: text for key, text in table.items() if key.startswith(prefix)})
     return Labels(language, table)
+
+
+def _read(file: Path):
+    """A label file of the package (PyYAML's C parser: the files are ours, and large)."""
+    return yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def flatten(tree: dict, prefix: str = "") -> dict[str, str]:

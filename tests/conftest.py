@@ -51,9 +51,11 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 # Test folders (tmp_path) in memory where the machine has a writable /dev/shm: the tests write
 # ~10,000 small files a run, and pytest deletes an old run's at the end of each (on a disk
 # mounted with `discard` that alone took 2.7 s of the fast subset). PYTEST_DEBUG_TEMPROOT set
-# by hand wins; pytest keeps the last three runs, as everywhere.
-if "PYTEST_DEBUG_TEMPROOT" not in os.environ and os.access("/dev/shm", os.W_OK | os.X_OK):
-    os.environ["PYTEST_DEBUG_TEMPROOT"] = "/dev/shm"
+# by hand wins; pytest keeps the last three runs, as everywhere, so /dev/shm needs room for them.
+SHM, SHM_ROOM = "/dev/shm", 4 * 2**30
+if "PYTEST_DEBUG_TEMPROOT" not in os.environ and os.access(SHM, os.W_OK | os.X_OK) and \
+        os.statvfs(SHM).f_bavail * os.statvfs(SHM).f_frsize >= SHM_ROOM:
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = SHM
 
 from browserkit import browser, page, site_url  # noqa: F401  (the browser fixtures, for every module)
 
@@ -265,11 +267,6 @@ def _runs_build(item, helpers: set[str]) -> bool:
         if builds or called & helpers:
             return True
     return False
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "tool: runs an external tool as CI or pre-commit would (actionlint, "
-                                       "yamllint, the pre-commit hooks, a workflow's shell line); not in -m unit")
 
 
 def pytest_collection_modifyitems(config, items):

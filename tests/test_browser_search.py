@@ -80,7 +80,7 @@ SUITE = {
 
 
 def built(root: Path, engine: str = "mkdocs", audience: str = "internal", hub: dict | None = None) -> Path:
-    """The sample hub built with ``engine`` and indexed (``write_index``, as the build does after the engine)."""
+    """The sample hub built with ``engine`` and indexed (``write_index``: the index a build writes beside the engine)."""
     make_project(root, data=REPO / "data", hub=hub)
     site = root / "site"
     result = build_with(engine, root / "mkdocs.yml", audience, site, day=DAY)

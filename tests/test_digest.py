@@ -104,6 +104,7 @@ def test_the_workflow_runs_weekly_with_the_default_token_only():
     assert checkout["with"]["fetch-depth"] == 0  # the orphan check and the trend read history
 
 
+@pytest.mark.tool
 def test_the_workflows_command_writes_one_body_per_owner(repo, tmp_path):
     result = run_report(repo, tmp_path / "summary.md")
     assert result.returncode == 0, result.stderr
@@ -160,6 +161,7 @@ def test_data_text_cannot_mention_or_format(repo):
     assert "(\\[x\\](https://evil) @\u2060ceo \\*b\\*)" in body
 
 
+@pytest.mark.tool
 def test_the_sync_is_idempotent_and_closes_empty_digests(repo, tmp_path):
     state = tmp_path / "state.json"
     state.write_text(json.dumps({"labels": [], "issues": []}), encoding="utf-8")

@@ -66,7 +66,11 @@ def test_a_hash_line_inside_an_element_stays_text(inside):
     assert split(inside) == [(False, inside)]
 
 
-@pytest.mark.parametrize("broken", ["<div>\n<p>open\n</div>", "</div>\n<p>x</p>", "<div>\n## heading?\n"])
+@pytest.mark.parametrize("broken", [
+    "<div>\n<p>open\n</div>", "</div>\n<p>x</p>", "<div>\n## heading?\n",
+    "<p>x</p>\n\n*Markdown* another extension appended\n",  # text outside every element
+    "loose text first\n<p>x</p>\n",
+])
 def test_a_page_whose_tags_do_not_balance_is_left_to_markdown(broken):
     assert split(broken) is None
     page = f"{MARKER}\n{broken}\n"

@@ -1,6 +1,8 @@
 """Many pages render on two cores (``pmmhub.render.parallel``): the same text, and a failing
 child leaves its share to this process, errors and all."""
 import os
+import threading
+import time
 
 import pytest
 
@@ -8,6 +10,14 @@ from pmmhub.render import parallel
 from pmmhub.render.generated import Page
 
 pytestmark = pytest.mark.skipif(parallel.cores() < 2 or not hasattr(os, "fork"), reason="needs two cores and fork")
+
+
+@pytest.fixture(autouse=True)
+def alone(monkeypatch, request):
+    """The tests run where other tests may have left threads (a browser, a server): they count as
+    none, except in the test of that rule."""
+    if request.node.name != "test_with_other_threads_running_nothing_is_forked":
+        monkeypatch.setattr(parallel, "_threads", lambda: 1)
 
 
 def pages(count: int, make):
@@ -52,3 +62,55 @@ def test_a_template_error_surfaces_here():
 
     with pytest.raises(ValueError, match="page 7 is broken"):
         parallel.render(pages(parallel.AT_LEAST, make))
+
+
+def test_the_parents_own_failure_stops_and_reaps_the_child(tmp_path):
+    me, seen = os.getpid(), tmp_path / "child.pid"
+
+    def make(i):
+        if os.getpid() != me:
+            seen.write_text(str(os.getpid()))
+            time.sleep(0.01)
+        elif i == 0:  # the first page of this process's share, once the child is at work
+            for _ in range(500):
+                if seen.exists():
+                    break
+                time.sleep(0.01)
+            raise ValueError("page 0 is broken")
+        return str(i)
+
+    with pytest.raises(ValueError, match="page 0 is broken"):
+        parallel.render(pages(parallel.AT_LEAST, make))
+    child = int(seen.read_text())
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # reaped already: no zombie left behind
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)  # and not running
+
+
+def test_with_other_threads_running_nothing_is_forked():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        many = pages(parallel.AT_LEAST, lambda i: str(os.getpid()))
+        parallel.render(many)
+    finally:
+        stop.set()
+        other.join()
+    assert {p.content for p in many} == {str(os.getpid())}
+
+
+def test_real_pages_render_the_same_in_the_child(tmp_path, monkeypatch):
+    import datetime as dt
+    from pathlib import Path
+
+    from pmmhub.render.site import load
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    day = dt.date(2026, 12, 1)
+    here = [p.content for p in load(data, day=day).pages]
+    monkeypatch.setattr(parallel, "AT_LEAST", 2)
+    forked = load(data, day=day).pages
+    parallel.render(forked)
+    assert [p.content for p in forked] == here

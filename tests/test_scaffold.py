@@ -152,6 +152,7 @@ def test_every_field_is_described_in_the_starter(kind):
         assert f"# {info.description}\n" in text, name
 
 
+@pytest.mark.tool
 def test_a_starter_passes_yamllint(tmp_path):
     write_hub(tmp_path)
     new(tmp_path, "product", "cdp-2")

@@ -152,7 +152,7 @@ def test_a_bad_synonym_group_is_refused_with_its_place(synonyms, where):
 
 
 def test_a_docs_file_in_the_index_folder_is_refused(tmp_path):
-    from pmmhub.channels import ChannelConflict
+    from pmmhub.channels import ChannelConflict, site_files
     from pmmhub.search import write_index
 
     ready = prepared(tmp_path)
@@ -160,3 +160,5 @@ def test_a_docs_file_in_the_index_folder_is_refused(tmp_path):
     with pytest.raises(ChannelConflict, match=f"(?s){FOLDER}/meta.json.*hint"):
         write_index(tmp_path / "site", ready)
     assert not (tmp_path / "site").exists()
+    with pytest.raises(ChannelConflict, match=f"(?s){FOLDER}/meta.json.*hint"):
+        site_files.compute(ready, None)  # what a build runs beside the engine, before writing anything

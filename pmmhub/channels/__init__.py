@@ -53,11 +53,8 @@ def refuse_clashes(files: dict[str, bytes], tree) -> None:
                               "(api/v1/, llms.txt and llms-full.txt are the hub's)")
 
 
-def write(site_dir: Path, files: dict[str, bytes], tree=None) -> None:
-    """Write ``files`` into the built ``site_dir``; with the docs ``tree`` it came from, refuse
-    first if a file of the tree takes one of their paths."""
-    if tree is not None:
-        refuse_clashes(files, tree)
+def write(site_dir: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` into the built ``site_dir`` (``refuse_clashes`` said they have their paths)."""
     for rel, data in files.items():
         target = Path(site_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,8 @@ import sys
 import traceback
 from typing import Callable
 
+from pmmhub.processes import die_with_parent
+
 
 class Background:
     """At most one piece of work at a time, in a forked child process."""
@@ -23,9 +25,11 @@ class Background:
         self.child: int | None = None
         self.messages: int | None = None  # the read end of the child's error message
 
-    def start(self, work: Callable[[], None], waited: bool = False) -> None:
-        """Run ``work`` in a child. ``waited``: the parent waits for it (``wait``) and reports what went
-        wrong; else the child is niced below the parent and reports itself."""
+    def start(self, work: Callable[[], None], waited: bool = False,
+              expected: tuple[type[Exception], ...] = ()) -> None:
+        """Run ``work`` in a child. ``waited``: the parent waits for it (``wait``) and reports what
+        went wrong (an ``expected`` error by its message, anything else with its traceback); else
+        the child is niced below the parent and reports itself."""
         self.stop()
         if not hasattr(os, "fork"):
             work()
@@ -39,17 +43,18 @@ class Background:
             try:
                 os.close(read)
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops this
+                die_with_parent()
                 gc.disable()  # short-lived: a collection would only touch (and copy) the parent's pages
                 if not waited:
                     os.nice(10)  # the server and the next build come first
                 work()
             except BaseException as error:  # noqa: BLE001 - a child must not unwind into the parent
                 message = f"the hub could not write its channel files: {error}"
+                if not isinstance(error, expected):
+                    message += "\n" + traceback.format_exc()  # a bug: where it happened
                 if not waited:
                     print(message, file=sys.stderr)
-                if not isinstance(error, Exception):
-                    traceback.print_exc()
-                os.write(write, message.encode("utf-8", "replace")[:60_000])  # within a pipe's buffer
+                os.write(write, message.encode("utf-8", "replace")[:60_000])  # within a pipe's buffer (cut: decoded with care)
                 code = 1
             finally:
                 sys.stderr.flush()
@@ -61,10 +66,13 @@ class Background:
         """Wait for the running work to end; what went wrong, or None (it succeeded, or there was none)."""
         if self.child is None:
             return None
-        with os.fdopen(self.messages, "rb") as pipe:
-            message = pipe.read().decode("utf-8")
-        _, status = os.waitpid(self.child, 0)
-        self.child = self.messages = None
+        child, fd = self.child, self.messages
+        self.child = self.messages = None  # this call owns them now, whatever happens
+        try:
+            with os.fdopen(fd, "rb") as pipe:
+                message = pipe.read().decode("utf-8", "replace")
+        finally:
+            _, status = os.waitpid(child, 0)
         code = os.waitstatus_to_exitcode(status)
         return None if code == 0 else message or f"the hub's channel files were not written (exit {code})"
 
@@ -79,5 +87,6 @@ class Background:
                 os.waitpid(self.child, 0)
         except ChildProcessError:
             pass
-        os.close(self.messages)
+        if self.messages is not None:
+            os.close(self.messages)
         self.child = self.messages = None

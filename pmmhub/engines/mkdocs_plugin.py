@@ -11,8 +11,9 @@ It is what makes plain ``mkdocs serve`` and ``mkdocs build`` work on the reposit
 config. ``on_config`` loads the hub, writes the edition's docs tree (``pmmhub.render.tree``)
 incrementally into ``build/serve/<audience>/`` and points ``docs_dir`` at it, with the
 edition's settings (``pmmhub.render.settings``); ``on_serve`` watches the real sources
-(docs, data) instead of the rendered tree; ``on_post_build`` writes the edition's channel
-files (``pmmhub.channels``) into the built site. ``hub build`` does not use this plugin: it hands
+(docs, data) instead of the rendered tree; the edition's channel files (``pmmhub.channels``)
+and the search index are written into the built site by a child process that ``on_files``
+starts (MkDocs has emptied the site by then) and ``on_post_build`` waits for. ``hub build`` does not use this plugin: it hands
 any engine the same tree and settings in a config of its own.
 
 Under ``mkdocs serve`` the plugin lives as long as the server and renders incrementally
@@ -42,7 +43,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from pmmhub.channels import site_files
+from pmmhub.channels import ChannelConflict, site_files
 from pmmhub.engines import live
 from pmmhub.engines.background import Background
 from pmmhub.engines.collector import Collector
@@ -188,8 +189,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         return config
 
     def on_files(self, files, config):
-        """In a full build (MkDocs has just emptied the site), the channel files start being written
-        beside it (``_start_channels``). With ``--dirty``: the hand-written pages that call macros
+        """In ``mkdocs build`` (MkDocs has emptied the site, unless ``--dirty``), the channel files start
+        being written beside it (``_start_channels``). With ``--dirty``: the hand-written pages that call macros
         count as changed (their output may show any entity), and after a change of what every page's
         frame shows (``_frame``: site name, banner, labels, navigation, the config file, the theme)
         every page does, by making their last output older than their source."""
@@ -223,14 +224,15 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         return nav
 
     def on_post_build(self, config):
-        """The edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV) into the built site;
-        under ``mkdocs serve``, by a child process once the pages are served."""
+        """The edition's channel files (JSON API, llms.txt, Markdown mirrors, CSV) and search index:
+        under ``mkdocs build``, wait for the child writing them; under ``mkdocs serve``, start one
+        now that the pages are served."""
         if self.collector is not None:
             self.collector.resume()
         if self.prepared is None:  # the preview shows the data's errors: no channel has anything to say
             return
         if self.background is not None:
-            self.background.start(self._channels_work(config))
+            self.background.start(self._channels_work(config), expected=(ChannelConflict,))
             return
         failed = self.alongside.wait() if self.alongside is not None else None
         self.alongside = None
@@ -241,7 +243,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         """A child computes and writes the channel files and the search index while MkDocs builds
         the pages (``Background``, on the other core); ``on_post_build`` waits for it."""
         self.alongside = Background()
-        self.alongside.start(self._channels_work(config), waited=True)
+        self.alongside.start(self._channels_work(config), waited=True, expected=(ChannelConflict,))
 
     def _channels_work(self, config):
         prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url

@@ -8,7 +8,8 @@ time. This extension stores each run of HTML between two headings in the HTML st
 
 A line that starts with ``#`` is a heading only outside every element (the tags before it are
 counted), so text inside a block (a code sample, an attribute) stays text. A page whose tags do
-not balance is left to Markdown unchanged, as is every page without the marker (hand-written
+not balance, or with text outside every element (Markdown that a plugin or another extension
+added), is left to Markdown unchanged, as is every page without the marker (hand-written
 pages): the result is then the same, only slower. Both engines load it
 (``pmmhub.engines``: the MkDocs plugin adds it, and so does the config ``hub build`` writes).
 """
@@ -29,10 +30,13 @@ _TOKEN = re.compile(r"""^(?P<heading>\#{1,6}[ \t][^\n]*)$|<!--.*?-->|<(?P<end>/?
 
 def split(text: str) -> list[tuple[bool, str]] | None:
     """``text`` as (heading?, part) pairs, headings being the ``#`` lines outside every element;
-    ``None`` if the tags do not balance (the page is then left to Markdown)."""
+    ``None`` if the tags do not balance or any text stands outside every element (Markdown a
+    plugin or extension added): the page is then left to Markdown."""
     parts: list[tuple[bool, str]] = []
-    depth = start = 0
+    depth = start = after = 0  # ``after``: where the last token at the top level ended
     for token in _TOKEN.finditer(text):
+        if depth == 0 and not text[after:token.start()].isspace() and token.start() > after:
+            return None
         if token["heading"] is not None:
             if depth == 0:
                 parts += [(False, text[start:token.start()]), (True, token["heading"])]
@@ -41,7 +45,9 @@ def split(text: str) -> list[tuple[bool, str]] | None:
             depth += -1 if token["end"] else 1
             if depth < 0:
                 return None
-    if depth:
+        if depth == 0:
+            after = token.end()
+    if depth or text[after:].strip():
         return None
     parts.append((False, text[start:]))
     return [(heading, part) for heading, part in parts if heading or part.strip()]

@@ -4,18 +4,23 @@ renders the rest.
 Rendering is a pure function of the loaded site, so a child forked after the load sees the
 same site and makes the same text. It sends its pages back through a temporary file (pickled
 strings); if it fails in any way, this process renders its share itself, so an error in a
-template surfaces here exactly as without the child. Below ``AT_LEAST`` pages (the preview's
-few re-rendered pages, small hubs), or on one core, or without ``fork``, nothing is forked.
+template is raised here, as without the child (the first broken page of this process's share,
+then of the child's). If this process's own share fails, the child is stopped and reaped first.
+Below ``AT_LEAST`` pages to render (the preview's few re-rendered pages, small hubs), on one
+core, without ``fork``, or while other threads run (the preview's server, after its first
+build: a forked child would inherit their locks), nothing is forked.
 """
 from __future__ import annotations
 
-import ctypes
 import gc
 import os
 import pickle
 import signal
 import sys
 import tempfile
+import threading
+
+from pmmhub.processes import die_with_parent
 
 AT_LEAST = 300  # pages to render before a second process pays for itself
 
@@ -24,18 +29,27 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _threads() -> int:
+    return threading.active_count()
+
+
 def render(pages: list) -> None:
     """Make sure every page of ``pages`` (``generated.Page``) has its content rendered."""
     todo = [page for page in pages if not page.rendered]
-    if len(todo) < AT_LEAST or cores() < 2 or not hasattr(os, "fork"):
+    if len(todo) < AT_LEAST or cores() < 2 or not hasattr(os, "fork") or _threads() > 1:
         for page in todo:
             page.content  # noqa: B018 - renders it
         return
     theirs, mine = todo[1::2], todo[0::2]
     with tempfile.TemporaryFile() as out:
         pid = _fork(theirs, out)
-        for page in mine:
-            page.content  # noqa: B018
+        try:
+            for page in mine:
+                page.content  # noqa: B018
+        except BaseException:
+            os.kill(pid, signal.SIGTERM)  # its work is moot: the render fails here
+            os.waitpid(pid, 0)
+            raise
         _, status = os.waitpid(pid, 0)
         texts = _read(out) if os.waitstatus_to_exitcode(status) == 0 else None
     if texts is not None and len(texts) == len(theirs):
@@ -54,8 +68,7 @@ def _fork(pages: list, out) -> int:
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent is interrupted, and gives up on this
-        if sys.platform == "linux":
-            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: dies with the parent
+        die_with_parent()
         gc.disable()  # short-lived: a collection would only copy the parent's memory
         pickle.dump([page.content for page in pages], out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()

@@ -40,7 +40,7 @@ from pmmhub.render.urls import entity_src
 
 KIT_DEAL = "quick"  # the kit a rep sends as is
 KIT_SECTIONS = ("pitch", "pricing", "case_studies")  # what of a quick kit a customer may read
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n" + re.escape(FINISHED) + r"\n", re.S)  # and the marker after it
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n(?:" + re.escape(FINISHED) + r"\n)?", re.S)  # and the marker after it
 _ANCHOR = re.compile(r"<a\b[^>]*?\bhref=\"([^\"]*)\"[^>]*>(.*?)</a>", re.S)
 _SOURCE = re.compile(r"\b(href|src)=\"([^\"]*)\"")
 

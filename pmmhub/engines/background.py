@@ -8,14 +8,13 @@ the end (``start(..., waited=True)``, ``wait``). Where ``fork`` does not exist t
 """
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
 import traceback
 from typing import Callable
 
-from pmmhub.processes import die_with_parent
+from pmmhub.processes import fork
 
 
 class Background:
@@ -34,31 +33,22 @@ class Background:
         if not hasattr(os, "fork"):
             work()
             return
-        sys.stdout.flush()
-        sys.stderr.flush()
         read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: do the work, never return into the parent
-            code = 0
+
+        def child():
+            os.close(read)
             try:
-                os.close(read)
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops this
-                die_with_parent()
-                gc.disable()  # short-lived: a collection would only touch (and copy) the parent's pages
-                if not waited:
-                    os.nice(10)  # the server and the next build come first
                 work()
-            except BaseException as error:  # noqa: BLE001 - a child must not unwind into the parent
+            except BaseException as error:
                 message = f"the hub could not write its channel files: {error}"
                 if not isinstance(error, expected):
                     message += "\n" + traceback.format_exc()  # a bug: where it happened
                 if not waited:
                     print(message, file=sys.stderr)
                 os.write(write, message.encode("utf-8", "replace")[:60_000])  # within a pipe's buffer (cut: decoded with care)
-                code = 1
-            finally:
-                sys.stderr.flush()
-                os._exit(code)
+                raise
+
+        pid = fork(child, nice=0 if waited else 10)  # niced: the server and the next build come first
         os.close(write)
         self.child, self.messages = pid, read
 

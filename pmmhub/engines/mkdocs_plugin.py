@@ -47,11 +47,11 @@ from pmmhub.channels import ChannelConflict, site_files
 from pmmhub.engines import live
 from pmmhub.engines.background import Background
 from pmmhub.engines.collector import Collector
+from pmmhub.engines.config import with_finished_html
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
 from pmmhub.render.incremental import Incremental
 from pmmhub.render.error_tree import error_tree
-from pmmhub.render.finished_html import NAME as FINISHED_HTML
 from pmmhub.render.settings import published_nav
 from pmmhub.render.write import NotARenderedTree, existing, sync
 from pmmhub.problems import HubDataError
@@ -168,8 +168,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             else:
                 config[key] = value
         config.docs_dir = str(self.prepared.docs_dir)
-        if FINISHED_HTML not in config.markdown_extensions:
-            config.markdown_extensions.append(FINISHED_HTML)  # generated pages' HTML is not parsed again
+        config.markdown_extensions = with_finished_html(config.markdown_extensions)  # pages' HTML not parsed again
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its "Building prefix dict" lines are noise
         return config
 

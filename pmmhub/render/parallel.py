@@ -12,15 +12,13 @@ build: a forked child would inherit their locks), nothing is forked.
 """
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import signal
-import sys
 import tempfile
 import threading
 
-from pmmhub.processes import die_with_parent
+from pmmhub.processes import fork
 
 AT_LEAST = 300  # pages to render before a second process pays for itself
 
@@ -60,23 +58,11 @@ def render(pages: list) -> None:
 
 
 def _fork(pages: list, out) -> int:
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid:
-        return pid
-    code = 1
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent is interrupted, and gives up on this
-        die_with_parent()
-        gc.disable()  # short-lived: a collection would only copy the parent's memory
+    def work():
         pickle.dump([page.content for page in pages], out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
-        code = 0
-    except BaseException:  # noqa: BLE001 - the parent renders these pages itself and reports
-        pass
-    finally:
-        os._exit(code)
+
+    return fork(work)  # if it fails, the parent renders these pages itself and reports
 
 
 def _read(out) -> list[str] | None:

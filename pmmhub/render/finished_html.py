@@ -12,12 +12,21 @@ not balance, or with text outside every element (Markdown that a plugin or anoth
 added), is left to Markdown unchanged, as is every page without the marker (hand-written
 pages): the result is then the same, only slower. Both engines load it
 (``pmmhub.engines``: the MkDocs plugin adds it, and so does the config ``hub build`` writes).
+
+``to_html`` goes further for an engine that lets the hub convert a page itself (MkDocs:
+``pmmhub.engines.finished_page``): it writes the headings' HTML and table of contents the way
+the portal's extensions would, and the page skips Python-Markdown altogether. It answers only
+for the heading forms the templates write (plain text, backslash escapes, a count badge, an
+``{ #id .class }`` suffix); on anything else it answers ``None`` and Markdown converts the page.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markdown import Extension
+from markdown.extensions.toc import nest_toc_tokens
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markdown.preprocessors import Preprocessor
 
 NAME = "pmmhub.render.finished_html"
@@ -76,3 +85,58 @@ class FinishedHtmlExtension(Extension):
 
 def makeExtension(**kwargs):  # Python-Markdown's entry point for an extension named by its module
     return FinishedHtmlExtension(**kwargs)
+
+
+# --- the fast path: a marked page straight to HTML ------------------------------------------
+
+_HEADING = re.compile(r"(?P<hashes>#{1,6}) (?P<text>[^ \n](?:[^\n]*[^ \n])?) \{ #(?P<id>[A-Za-z][\w-]*)"
+                      r"(?: \.(?P<cls>[A-Za-z][\w-]*))? \}")
+# heading text: characters no inline pattern of the portal's extensions acts on, a backslash
+# escape, or the count badge (inline HTML); anything else is Markdown's to convert
+_TEXT = re.compile(r"""(?:[^\\`*_{}\[\]<>&#\s]|[ ]|\\[\\`*_{}\[\]()#+\-.!]|<span class="hub-count">\d+</span>)+""")
+_ESCAPE = re.compile(r"\\(.)")
+_BADGE = re.compile(r'<span class="hub-count">(\d+)</span>')
+_BLOCK_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+_BLANK_LINE = re.compile(r"(?<=\n) +\n")
+PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">&para;</a>'
+
+
+@dataclass(frozen=True)
+class Converted:
+    content: str  # the page's HTML
+    toc_tokens: list  # as Python-Markdown's toc extension nests them
+    ids: set  # the anchor ids the headings define
+
+
+def to_html(markdown_text: str) -> Converted | None:
+    """A marked page's body (front matter already read) as the portal's Markdown would convert
+    it: the stored HTML runs as they are, each heading with its id, class and permalink; ``None``
+    when the page is not marked or holds anything the fast path does not know."""
+    if any(c in markdown_text for c in "\t\r\x02\x03"):
+        return None
+    lines = _BLANK_LINE.sub("\n", markdown_text + "\n\n").split("\n")  # as Markdown normalises it
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first] != MARKER:
+        return None
+    parts = split("\n".join(lines[first + 1:]))
+    if not parts or (parts[0][0] and parts[0][1].startswith("# ")):
+        return None  # nothing after the marker, or a title heading for MkDocs to read
+    blocks, tokens = [], []
+    for heading, part in parts:
+        if not heading:
+            part = part.strip("\n")
+            tag = _BLOCK_TAG.match(part)
+            if not (part.startswith("<!--") or (tag and tag[1].lower() in BLOCK_LEVEL_ELEMENTS)):
+                return None  # Markdown would wrap it in a paragraph
+            blocks.append(part)
+            continue
+        found = _HEADING.fullmatch(part)
+        if found is None or not _TEXT.fullmatch(found["text"]):
+            return None
+        level, ident, inner = len(found["hashes"]), found["id"], _ESCAPE.sub(r"\1", found["text"])
+        cls = f' class="{found["cls"]}"' if found["cls"] else ""
+        blocks.append(f'<h{level}{cls} id="{ident}">{inner}{PERMALINK.format(id=ident)}</h{level}>')
+        tokens.append({"level": level, "id": ident, "name": _BADGE.sub(r"\1", inner), "html": inner,
+                       "data-toc-label": "", "children": []})
+    ids = {t["id"] for t in tokens}  # before nesting, which empties the list
+    return Converted("\n".join(blocks), nest_toc_tokens(tokens), ids)

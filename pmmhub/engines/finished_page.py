@@ -1,0 +1,40 @@
+"""MkDocs pages that the hub converts itself: a generated page skips Python-Markdown.
+
+MkDocs converts every page with a new ``Markdown`` of the config's extensions, and a generated
+page's finished HTML still costs a pass through the block and inline processors and the table
+of contents. ``FinishedPage.render`` asks ``finished_html.to_html`` instead and sets what
+``Page.render`` would (content, table of contents, anchors); when the page holds anything the
+fast path does not know, it is MkDocs' ``render`` after all. The plugin makes these pages in
+``on_files`` (MkDocs keeps a page a plugin has set on its file), only when the config converts
+pages as the fast path assumes (``converts_like_fast_path``).
+"""
+from __future__ import annotations
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from pmmhub.render import finished_html
+
+# the portal's extensions (mkdocs.yml, and those MkDocs always adds): on a marked page they find nothing but the headings
+KNOWN_EXTENSIONS = frozenset({"admonition", "attr_list", "fenced_code", "md_in_html", "tables", "toc", "pymdownx.details",
+                              "pymdownx.highlight", "pymdownx.superfences", finished_html.NAME})
+
+
+def converts_like_fast_path(config) -> bool:
+    """Whether ``config`` turns a marked page into what ``to_html`` writes: only known extensions,
+    the table of contents with permalinks and its defaults otherwise, and the finished-HTML extension."""
+    names = set(config["markdown_extensions"])
+    toc = (config["mdx_configs"] or {}).get("toc", {})
+    return finished_html.NAME in names and names <= KNOWN_EXTENSIONS and "toc" in names and toc == {"permalink": True}
+
+
+class FinishedPage(Page):
+    def render(self, config, files) -> None:
+        converted = finished_html.to_html(self.markdown) if self.markdown is not None else None
+        if converted is None:
+            return super().render(config, files)
+        self.content = converted.content
+        self.toc = get_toc(converted.toc_tokens)
+        self._title_from_render = None  # a marked page's title is its front matter's
+        self.present_anchor_ids = set(converted.ids)
+        self.links_to_anchors = {}  # its links are final URLs, which MkDocs does not check

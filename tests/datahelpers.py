@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -22,6 +23,8 @@ HUB = {
     "functions": {"marketing": "市场"},
     "deal_types": {"quick": {"label": "快速成交", "max_deal_size": 40000}, "strategic": {"label": "战略大单"}},
 }
+# "today" of ``hub_cli``: 19 days after ENVELOPE's review date, which a 30-day interval keeps fresh
+HUB_DAY_EPOCH = str(int(dt.datetime(2026, 11, 20, 12, tzinfo=dt.timezone.utc).timestamp()))
 ENVELOPE = {"summary": "一句话说明", "owner": "@li-na", "reviewed": "2026-11-01"}
 
 VALID = {
@@ -156,8 +159,9 @@ def hub_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
 
     here = os.getcwd()
     os.chdir(cwd)
-    try:
-        result = CliRunner(env=env).invoke(main, list(args), catch_exceptions=True)
+    try:  # a fixed today (unless ``env`` names one): freshness of the helpers' data never depends on the date run
+        result = CliRunner(env={"SOURCE_DATE_EPOCH": HUB_DAY_EPOCH, **(env or {})}).invoke(main, list(args),
+                                                                                            catch_exceptions=True)
     finally:
         os.chdir(here)
     stderr = result.stderr

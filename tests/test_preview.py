@@ -192,6 +192,36 @@ def test_garbage_is_collected_between_builds_not_during_them():
     assert gc.isenabled()
 
 
+def test_a_one_shot_build_collects_no_garbage_until_it_ends():
+    """``mkdocs build``: the plugin pauses the collector for the whole build and only switches it back on."""
+    import gc
+
+    from pmmhub.engines.collector import Collector
+
+    collector = Collector(delay=None)
+    collector.pause()
+    assert not gc.isenabled()
+    collector.resume()
+    assert gc.isenabled() and collector.timer is None
+
+
+def test_the_plugin_pauses_the_collector_under_mkdocs_build(tmp_path):
+    import gc
+
+    from conftest import make_project
+    from mkdocs.config import load_config
+
+    config = load_config(str(make_project(tmp_path / "p") / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        config = config.plugins.on_config(config)
+        assert not gc.isenabled()
+    finally:
+        config.plugins.on_build_error(error=None)
+        config.plugins.on_post_build(config=config)
+    assert gc.isenabled()
+
+
 def test_data_errors_show_in_the_browser_on_every_page_and_clear_once_fixed(serve, tmp_path, browser):
     """While a YAML file is broken, any page of the preview shows every problem as `hub validate`
     prints it, and live reload brings the page back by itself once the file is fixed."""

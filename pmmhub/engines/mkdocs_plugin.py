@@ -24,7 +24,7 @@ by a child process (``background``), after the page is served. With ``--dirty``,
 hand-written pages that call macros are rebuilt on every save (a macro may show any entity)
 and the titles of navigation pages are read, so the navigation stays whole. The server hears
 a save from the system's file events (``live``), and garbage is collected between builds,
-not during them (``collector``).
+not during them (``collector``); under ``mkdocs build``, not before the build is done.
 """
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     background: Background | None = None  # the preview's channel files, written after the page
     alongside: Background | None = None  # a full build's channel files, written while MkDocs builds
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
-    collector: Collector | None = None  # the preview's garbage collection, between builds
+    collector: Collector | None = None  # garbage collection: the preview's between builds, none during a build
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
@@ -122,7 +122,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         self.dirty = dirty
         if self.serving:
             self.incremental, self.background, self.templates = Incremental(), Background(), _CompiledTemplates()
-            self.collector = Collector()
+        self.collector = Collector() if self.serving else Collector(delay=None)
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_FILTER)  # once: the same filter
 

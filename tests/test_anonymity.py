@@ -100,3 +100,16 @@ def test_another_case_study_that_names_the_customer_openly_conflicts(tmp_path):
     found = errors(tmp_path, anonymous(), **{"case-study/hengchuan-open": open_story})
     assert found == [("case-studies/hengchuan-open.yml", f"name: {NAME}集团", "customer.name",
                       f"names the anonymous customer '{NAME}'")]
+
+
+def test_every_name_is_found_in_every_text_in_one_pass_overlaps_and_names_within_names_too():
+    import itertools
+
+    from pmmhub.validate.anonymity import _texts_containing
+
+    texts = ["恒川电气华东分公司", "无关", "华东恒川电气恒川电气", "川电"]
+    blob = "\n".join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    found = _texts_containing({"恒川电气", "川电", "华东", "不在"}, blob, starts)
+    # each text once however often it holds the name; a name inside another found as well
+    assert found == {"恒川电气": [0, 2], "川电": [0, 2, 3], "华东": [0, 2], "不在": []}

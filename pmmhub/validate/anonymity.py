@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import ahocorasick
+
 from pmmhub.problems import Problem
 from pmmhub.validate.diagnose import dotted
 
@@ -101,13 +103,14 @@ def problems(catalog: Catalog) -> list[Problem]:
         return out
     records = list(catalog)
     places = [list(_texts(record)) for record in records]
-    # one comparable text per record, newline-joined (no key holds one): each name is looked for
-    # in a single string, and only the records it occurs in are read text by text
+    # one comparable text per record, newline-joined (no key holds one): all names are looked for
+    # in a single pass over one string, and only the records a name occurs in are read text by text
     wholes = [comparable("\n".join(text for _, text in texts)) for texts in places]
     blob = "\n".join(wholes)
     starts = list(itertools.accumulate((len(whole) + 1 for whole in wholes), initial=0))
+    found = _texts_containing({name.phrase.key for name in findable}, blob, starts)
     for name in findable:
-        for index in _occurrences(blob, name.phrase.key, starts):
+        for index in found[name.phrase.key]:
             for path, text in places[index]:
                 spaced_text = spaced(text)
                 if name.phrase.within(spaced_text, spaced_text.replace(" ", "")):
@@ -115,13 +118,20 @@ def problems(catalog: Catalog) -> list[Problem]:
     return out
 
 
-def _occurrences(blob: str, key: str, starts: list[int]):
-    """Indexes of the texts (joined in ``blob``, beginning at ``starts``) that contain ``key``, each once."""
-    at = blob.find(key)
-    while at >= 0:
-        index = bisect.bisect_right(starts, at) - 1
-        yield index
-        at = blob.find(key, starts[index + 1])
+def _texts_containing(keys: set[str], blob: str, starts: list[int]) -> dict[str, list[int]]:
+    """For each of ``keys``, the indexes of the texts (joined in ``blob``, beginning at ``starts``)
+    that contain it, each once and in order: one pass of an Aho-Corasick automaton over ``blob``,
+    however many keys (looking for each key in turn grew with names times text)."""
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    found: dict[str, list[int]] = {key: [] for key in keys}
+    for end, key in automaton.iter(blob):
+        index = bisect.bisect_right(starts, end - len(key) + 1) - 1
+        if not found[key] or found[key][-1] != index:
+            found[key].append(index)
+    return found
 
 
 def _texts(record: Record):

@@ -143,3 +143,22 @@ def test_a_built_site_is_the_same_with_and_without_the_fast_path(audience, tmp_p
     assert len(pages) > {"internal": 40, "public": 20}[audience] and pages == {p.relative_to(sites[1]) for p in sites[1].rglob("*.html")}
     for rel in sorted(pages):
         assert (sites[0] / rel).read_bytes() == (sites[1] / rel).read_bytes(), rel
+
+
+def test_hub_build_hands_mkdocs_the_pages_plugin_and_the_site_is_the_same_without_it(tmp_path, monkeypatch):
+    """``hub build``'s MkDocs config names ``hub-pages`` (pages skip Python-Markdown); byte for byte
+    the site is the one MkDocs makes from the same tree without it."""
+    import dataclasses
+
+    from pmmhub.engines import run
+
+    project = make_project(tmp_path / "p", data=REPO / "data")
+    fast = run.build_with("mkdocs", project / "mkdocs.yml", "internal", tmp_path / "fast", day=DAY)
+    assert "hub-pages" in yaml.safe_load(fast.config_file.read_text(encoding="utf-8"))["plugins"]
+    monkeypatch.setitem(run.TRAITS, "mkdocs", dataclasses.replace(run.TRAITS["mkdocs"], plugins=()))
+    slow = run.build_with("mkdocs", project / "mkdocs.yml", "internal", tmp_path / "slow", day=DAY)
+    assert "hub-pages" not in yaml.safe_load(slow.config_file.read_text(encoding="utf-8"))["plugins"]
+    pages = sorted(p.relative_to(tmp_path / "fast") for p in (tmp_path / "fast").rglob("*.html"))
+    assert len(pages) > 40 and pages == sorted(p.relative_to(tmp_path / "slow") for p in (tmp_path / "slow").rglob("*.html"))
+    for rel in pages:
+        assert (tmp_path / "fast" / rel).read_bytes() == (tmp_path / "slow" / rel).read_bytes(), rel

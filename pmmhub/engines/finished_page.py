@@ -4,9 +4,10 @@ MkDocs converts every page with a new ``Markdown`` of the config's extensions, a
 page's finished HTML still costs a pass through the block and inline processors and the table
 of contents. ``FinishedPage.render`` asks ``finished_html.to_html`` instead and sets what
 ``Page.render`` would (content, table of contents, anchors); when the page holds anything the
-fast path does not know, it is MkDocs' ``render`` after all. The plugin makes these pages in
-``on_files`` (MkDocs keeps a page a plugin has set on its file), only when the config converts
-pages as the fast path assumes (``converts_like_fast_path``).
+fast path does not know, it is MkDocs' ``render`` after all. A plugin makes these pages in
+``on_files`` (``convert``: MkDocs keeps a page a plugin has set on its file), only when the config
+converts pages as the fast path assumes (``converts_like_fast_path``): the ``hub`` plugin for the
+pages it generated, ``hub-pages`` (``pmmhub.engines.pages_plugin``) for the tree ``hub build`` hands MkDocs.
 """
 from __future__ import annotations
 
@@ -38,3 +39,22 @@ class FinishedPage(Page):
         self._title_from_render = None  # a marked page's title is its front matter's
         self.present_anchor_ids = set(converted.ids)
         self.links_to_anchors = {}  # its links are final URLs, which MkDocs does not check
+
+
+def convert(files, config, srcs: set[str] | None = None) -> None:
+    """The documentation pages of ``files`` (those of ``srcs`` only, when given) become
+    ``FinishedPage``s, but for those the navigation gives a title of its own: MkDocs makes those
+    pages itself, with the title. An unmarked page converts as MkDocs would convert it."""
+    titled = _titled_in_nav(config.nav)
+    for file in files.documentation_pages():
+        if (srcs is None or file.src_uri in srcs) and file.src_uri not in titled:
+            FinishedPage(None, file, config)
+
+
+def _titled_in_nav(nav) -> set[str]:
+    titled: set[str] = set()
+    for entry in nav if isinstance(nav, list) else ():
+        if isinstance(entry, dict):
+            for value in entry.values():
+                titled |= {value} if isinstance(value, str) else _titled_in_nav(value)
+    return titled

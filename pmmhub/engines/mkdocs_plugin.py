@@ -48,7 +48,8 @@ from pmmhub.engines import live
 from pmmhub.engines.background import Background
 from pmmhub.engines.collector import Collector
 from pmmhub.engines.config import with_finished_html
-from pmmhub.engines.finished_page import FinishedPage, converts_like_fast_path
+from pmmhub.engines import finished_page
+from pmmhub.engines.finished_page import converts_like_fast_path
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
 from pmmhub.render.incremental import Incremental
@@ -198,7 +199,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.prepared is not None and not self.serving:
             self._start_channels(config)
         if self.prepared is not None and converts_like_fast_path(config):
-            _convert_generated_pages(files, self.prepared.site.page_srcs() - _titled_in_nav(config.nav), config)
+            finished_page.convert(files, config, self.prepared.site.page_srcs())
         if not self.dirty or self.prepared is None:
             return files
         frame = _frame(self.prepared.overrides, config)
@@ -264,26 +265,6 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         for path in sources:
             server.watch(path)
         return server
-
-
-def _convert_generated_pages(files, srcs: set[str], config) -> None:
-    """The pages of ``srcs`` become ``FinishedPage``s, which MkDocs keeps (``File.page``)."""
-    for file in files.documentation_pages():
-        if file.src_uri in srcs:
-            FinishedPage(None, file, config)
-
-
-def _titled_in_nav(nav) -> set[str]:
-    """The pages the navigation names with a title of its own (MkDocs gives those a page itself)."""
-    titled: set[str] = set()
-    for entry in nav if isinstance(nav, list) else ():
-        if isinstance(entry, dict):
-            for value in entry.values():
-                if isinstance(value, str):
-                    titled.add(value)
-                else:
-                    titled |= _titled_in_nav(value)
-    return titled
 
 
 def _frame(overrides: dict, config) -> str:

@@ -36,10 +36,13 @@ class Traits:
     runs_macros: bool  # mkdocs-macros runs inside it; else `hub render` expands the macros itself
     links_from_source: bool  # it reads a relative link from the page's source file, not from its URL
     theme: dict  # config overrides of its own
+    plugins: tuple[str, ...] = ()  # plugins of its own in the config
 
 
+PAGES_PLUGIN = "hub-pages"  # pmmhub.engines.pages_plugin (not imported here: the CLI need not load MkDocs)
 TRAITS = {
-    "mkdocs": Traits(runs_macros=True, links_from_source=False, theme={}),
+    # hub-pages: the tree's pages skip Python-Markdown, no garbage collected during the build
+    "mkdocs": Traits(runs_macros=True, links_from_source=False, theme={}, plugins=(PAGES_PLUGIN,)),
     # Zensical re-runs define_env for every page and rewrites every relative link from the source
     # file; its default look is its "modern" variant, "classic" is Material's, which the overrides target
     "zensical": Traits(runs_macros=False, links_from_source=True, theme={"theme.variant": "classic"}),
@@ -73,6 +76,7 @@ def build_with(engine: str, config_file: Path, audience: str, site: Path, *, day
                        expand_macros=not traits.runs_macros, links_from_source=traits.links_from_source)
     derived = project_config.edition_config(config, {**prepared.overrides, **traits.theme},
                                             without_plugins=("hub",) if traits.runs_macros else ("hub", "macros"))
+    derived["plugins"] += traits.plugins
     _copy_theme_overrides(config, project, work / "overrides")
     out = work / "site" if engine == "zensical" else Path(site)  # Zensical writes only under its config's folder
     derived["site_dir"] = str(out.resolve())

@@ -22,14 +22,17 @@ import gzip
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import ahocorasick
+
 from pmmhub.model.common import MARKDOWN
 from pmmhub.model.fields import leaves
 from pmmhub.validate import anonymity
-from pmmhub.validate.anonymity import Phrase, comparable, spaced
+from pmmhub.validate.anonymity import Phrase, comparable
 from pmmhub.validate.diagnose import dotted
 from pmmhub.publish.shipping import theme_roots
 from pmmhub.relate.editions import edition
@@ -39,7 +42,6 @@ if TYPE_CHECKING:
     from pmmhub.relate.catalog import Catalog
 
 MIN_CHARS = 6
-FEW = 200  # up to this many secrets, ``scan`` looks for each in turn; beyond, it indexes them by their end
 # Ids, vocabulary ids and enum values (``partial``, ``finance``, ``end-of-life``) are not
 # secrets: they name things, are shared with public content and occur in theme code.
 _ID_LIKE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -195,33 +197,38 @@ def scan(site: Path, secrets: dict[str, str], files: list[Path] | None = None) -
 
 
 class _Index:
-    """The secrets, grouped by the last ``MIN_CHARS`` letters of their comparable form (texts share
-    beginnings more often than endings): a file is read once, whatever the number of secrets, and
-    only the few whose ending it contains are looked for."""
+    """The secrets in one Aho-Corasick automaton of their comparable forms: a file is read once,
+    whatever the number of secrets, and only the secrets found in it are checked further
+    (a short Latin name must stand as a whole word)."""
 
     def __init__(self, secrets: dict[str, str]):
-        phrases: dict[str, Phrase] = {}
+        self.phrases: dict[str, Phrase] = {}
         for text in secrets:
             phrase = Phrase(text)
             if phrase.key:  # a text with no letter or digit finds nothing
-                phrases.setdefault(phrase.key, phrase)
-        self.order = {phrase.text: i for i, phrase in enumerate(phrases.values())}
-        self.short = [p for p in phrases.values() if len(p.key) < MIN_CHARS]
-        self.long = [p for p in phrases.values() if len(p.key) >= MIN_CHARS]
-        self.by_end: dict[str, list[Phrase]] = {}
-        for phrase in self.long:
-            self.by_end.setdefault(phrase.key[-MIN_CHARS:], []).append(phrase)
+                self.phrases.setdefault(phrase.key, phrase)
+        self.order = {phrase.text: i for i, phrase in enumerate(self.phrases.values())}
+        self.automaton = ahocorasick.Automaton()
+        for key in self.phrases:
+            self.automaton.add_word(key, key)
+        self.automaton.make_automaton()
 
     def found(self, text: str) -> list[str]:
-        """The secrets ``text`` contains, in the order they were given; none across a ``BOUNDARY``."""
-        spaced_text = BOUNDARY.join(spaced(part) for part in text.split(BOUNDARY))
+        """The secrets ``text`` contains, in the order they were given; none across a ``BOUNDARY``
+        (a key holds only letters and digits, so no match spans one)."""
+        if not self.phrases:
+            return []
+        spaced_text = _spaced(text)
         compared = spaced_text.replace(" ", "")
-        hits = [p for p in self.short if p.within(spaced_text, compared)]
-        if len(self.long) <= FEW:  # looking for each is cheaper than reading every start
-            hits += [p for p in self.long if p.within(spaced_text, compared)]
-            return sorted((p.text for p in hits), key=self.order.__getitem__)
-        count = len(compared) - MIN_CHARS + 1
-        grams = set(map(compared.__getitem__, map(slice, range(count), range(MIN_CHARS, count + MIN_CHARS))))
-        for gram in grams.intersection(self.by_end):
-            hits += [p for p in self.by_end[gram] if p.within(spaced_text, compared)]
+        keys = {key for _, key in self.automaton.iter(compared)}
+        hits = [self.phrases[key] for key in keys if self.phrases[key].stands_in(spaced_text)]
         return sorted((p.text for p in hits), key=self.order.__getitem__)
+
+
+_SEPARATORS = re.compile(r"[^\w" + BOUNDARY + r"]+")  # with "_" made a space first: anonymity's [\W_]+
+
+
+def _spaced(text: str) -> str:
+    """``anonymity.spaced`` of each part of ``text`` between ``BOUNDARY``s, the boundaries kept: in one
+    pass over the whole text (NFKC and case folding never join characters across a control character)."""
+    return _SEPARATORS.sub(" ", unicodedata.normalize("NFKC", text).casefold().replace("_", " "))

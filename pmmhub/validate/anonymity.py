@@ -54,6 +54,10 @@ class Phrase:
         """True if the phrase occurs in a text given as ``spaced`` and ``comparable``."""
         if not self.key or self.key not in comparable_text:
             return False
+        return self.stands_in(spaced_text)
+
+    def stands_in(self, spaced_text: str) -> bool:
+        """Given that the key occurs in the text: True unless a short Latin name occurs only inside words."""
         return self._word is None or self._word.search(spaced_text) is not None
 
 

@@ -1,0 +1,38 @@
+"""The MkDocs plugin ``hub-pages``, in the config ``hub build`` writes for MkDocs (never in mkdocs.yml).
+
+The tree is rendered already, so the ``hub`` plugin is left out; this one does for that build
+what the ``hub`` plugin does for its own: pages skip Python-Markdown (``finished_page``), and
+no garbage is collected until the build is done (``collector``).
+"""
+from __future__ import annotations
+
+from mkdocs.plugins import BasePlugin
+
+from pmmhub.engines import finished_page
+from pmmhub.engines.collector import Collector
+
+NAME = "hub-pages"
+
+
+class HubPagesPlugin(BasePlugin):
+    collector: Collector | None = None
+
+    def on_startup(self, command, dirty):
+        self.collector = Collector(delay=None) if command == "build" else None
+
+    def on_config(self, config):
+        if self.collector is not None:
+            self.collector.pause()
+        return config
+
+    def on_files(self, files, config):
+        if finished_page.converts_like_fast_path(config):
+            finished_page.convert(files, config)
+        return files
+
+    def on_post_build(self, config):
+        if self.collector is not None:
+            self.collector.resume()
+
+    def on_build_error(self, error):
+        self.on_post_build(None)

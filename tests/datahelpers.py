@@ -150,7 +150,8 @@ def hub_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
     """The real ``hub`` command run in this process (click's runner: no interpreter start per call),
     in ``cwd``, with no terminal on stdin; an escaping exception is a traceback on stderr, as it
     would be from a process. Tests that need a real process (signals, another user, a terminal)
-    start one instead."""
+    start one instead. Its today is ``HUB_DAY_EPOCH`` unless ``env`` sets ``SOURCE_DATE_EPOCH``
+    (``None`` there: the real date, or a ``hub build``'s last commit)."""
     import traceback
 
     from click.testing import CliRunner

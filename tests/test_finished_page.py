@@ -71,6 +71,7 @@ HEADINGS = [
     "## [link](x.md) { #link }", "## C# { #c }", "## closing ## { #close }", "## snake_case { #snake }",
     "## x { #id .a .b }", "## x {#tight}", "## no id", "##　全角空格　{ #wide }", "## a\u3000b { #mid }",
     '## <span class="other">1</span> { #other }', "## \\> quote { #gt }", "## x { #dup }\n\n## y { #dup }",
+    "## a  b { #two-spaces }", "## 10~20 人 { #tilde }", "## a \\| b { #pipe }",
 ]
 
 
@@ -84,7 +85,7 @@ def test_a_heading_is_converted_as_markdown_does_or_left_to_it(heading, tmp_path
     file = files.get_file_from_path("p.md")
     expected = converted(Page(None, file, config), config, files)
     assert converted(FinishedPage(None, file, config), config, files) == expected
-    simple = heading.startswith(("## 推介", "## 能力", "### real", "## 解决", "## (2)", "## a\\\\", '## 他说', "## x { #dup"))
+    simple = heading.startswith(("## 推介", "## 能力", "### real", "## 解决", "## (2)", "## a\\\\", '## 他说', "## x { #dup", "## 10~20"))
     assert (to_html(body) is not None) == simple, "the fast path takes what it knows, and only that"
 
 
@@ -92,6 +93,7 @@ def test_a_heading_is_converted_as_markdown_does_or_left_to_it(heading, tmp_path
     "<span>inline first</span>\n\n## h { #h }\n",  # Markdown wraps inline HTML in a paragraph
     "# 标题 { #t }\n\n<p>x</p>\n",  # a title heading: MkDocs reads the page's title from it
     "<p>a</p>\n\ttabbed\n", "<p>a</p>\r\n<p>b</p>\r\n",
+    "<div-x>custom</div-x>\n", "<div\nclass=\"x\">a</div>\n",  # Markdown reads neither as a block
 ])
 def test_what_the_fast_path_does_not_know_goes_to_markdown(body):
     assert to_html(f"{MARKER}\n{body}") is None
@@ -109,23 +111,33 @@ def test_a_config_with_other_extensions_or_toc_options_keeps_markdown(tmp_path):
     assert not converts_like_fast_path(mkdocs_config(tmp_path, tmp_path / "docs", without))
 
 
-def test_the_plugin_converts_generated_pages_but_those_the_nav_titles(tmp_path):
+def test_the_plugin_converts_generated_pages_and_the_nav_keeps_its_titles(tmp_path):
+    from mkdocs.structure.nav import get_navigation
+
     project = make_project(tmp_path / "p")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(text.replace("  - products/index.md", "  - 产品: products/index.md"),
+    (project / "mkdocs.yml").write_text(text.replace("  - products/index.md", "  - 产品一览: products/index.md"),
                                         encoding="utf-8")
     config = load_config(str(project / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         config = config.plugins.on_config(config)
         files = config.plugins.on_files(get_files(config), config=config)
+        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
         generated = {src for src in config.plugins["hub"].prepared.site.page_srcs() if src.endswith(".md")}
     finally:
         config.plugins["hub"].on_build_error(None)  # stop the channel child on_files started
     kinds = {f.src_uri: type(f.page) for f in files.documentation_pages()}
-    assert {kinds[src] for src in generated - {"products/index.md"}} == {FinishedPage}
-    assert kinds["products/index.md"] is type(None)  # MkDocs makes it, with the nav's title
-    assert {kinds[src] for src in set(kinds) - generated} == {type(None)}  # hand-written pages
+    assert {kinds[src] for src in generated} == {FinishedPage}
+    assert {kinds[src] for src in set(kinds) - generated} == {Page}  # hand-written pages: MkDocs converts them
+    listing = files.get_file_from_path("products/index.md").page
+    assert listing in nav.pages and listing.title == "产品一览"  # the navigation's title, kept
+
+
+def test_the_fast_path_needs_attribute_lists(tmp_path):
+    (tmp_path / "docs").mkdir()
+    without = [e for e in EXTENSIONS if e != "attr_list"]
+    assert not converts_like_fast_path(mkdocs_config(tmp_path, tmp_path / "docs", without))
 
 
 @pytest.mark.parametrize("audience", ["internal", "public"])

@@ -133,3 +133,19 @@ def test_a_build_naming_the_anonymous_customer_is_refused_even_where_public_text
     assert ("notes/index.html: contains internal text 'CANARY-battlecard-landmines 金丝雀机密' "
             "from data/battlecards/canary-battlecard.yml: landmines[0]") in output
     assert "Traceback" not in output
+
+
+def test_a_whole_text_normalised_at_once_is_each_part_between_boundaries_normalised():
+    """The leak check normalises a file in one pass (``_spaced``); the result must be what
+    normalising each part between two ``BOUNDARY``s on its own gives (``anonymity.spaced``)."""
+    import random
+
+    from pmmhub.publish.leakcheck import BOUNDARY, _spaced
+    from pmmhub.validate.anonymity import spaced
+
+    alphabet = ["a", "Z", "_", " ", "＿", "ß", "한", "\u1100", "\u1161", "\u0301", "-", "，", "。", "\u200b", "Ａ", "1",
+                "１", "İ", "ﬁ", "\n", BOUNDARY, BOUNDARY + "\u0301"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert _spaced(text) == BOUNDARY.join(spaced(part) for part in text.split(BOUNDARY)), repr(text)

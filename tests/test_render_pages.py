@@ -56,6 +56,13 @@ def test_plain_text_in_a_markdown_heading_cannot_become_markup():
     assert md_inline("*a* [b](c) <i> #1 {: .x}\n`y`") == r"\*a\* \[b\]\(c\) &lt;i&gt; \#1 \{: \.x\} \`y\`"
 
 
+def test_a_heading_with_a_tilde_prints_no_backslash():
+    import markdown
+
+    heading = md_inline("团队 10~20 人 | 预算 ~50 万")
+    assert markdown.markdown(f"## {heading}", extensions=["tables"]) == "<h2>团队 10~20 人 | 预算 ~50 万</h2>"
+
+
 def test_related_pages_are_the_ones_that_name_this_one_and_it_does_not_name():
     cio = CATALOG.get("persona", "cio")
     groups = dict(CTX.reverse(cio))

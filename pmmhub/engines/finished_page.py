@@ -4,9 +4,9 @@ MkDocs converts every page with a new ``Markdown`` of the config's extensions, a
 page's finished HTML still costs a pass through the block and inline processors and the table
 of contents. ``FinishedPage.render`` asks ``finished_html.to_html`` instead and sets what
 ``Page.render`` would (content, table of contents, anchors); when the page holds anything the
-fast path does not know, it is MkDocs' ``render`` after all. A plugin makes these pages in
-``on_files`` (``convert``: MkDocs keeps a page a plugin has set on its file), only when the config
-converts pages as the fast path assumes (``converts_like_fast_path``): the ``hub`` plugin for the
+fast path does not know, it is MkDocs' ``render`` after all. A plugin turns MkDocs' pages into
+these in ``on_nav`` (``convert``), only when the config converts pages as the fast path assumes
+(``converts_like_fast_path``): the ``hub`` plugin for the
 pages it generated, ``hub-pages`` (``pmmhub.engines.pages_plugin``) for the tree ``hub build`` hands MkDocs.
 """
 from __future__ import annotations
@@ -22,11 +22,12 @@ KNOWN_EXTENSIONS = frozenset({"admonition", "attr_list", "fenced_code", "md_in_h
 
 
 def converts_like_fast_path(config) -> bool:
-    """Whether ``config`` turns a marked page into what ``to_html`` writes: only known extensions,
-    the table of contents with permalinks and its defaults otherwise, and the finished-HTML extension."""
+    """Whether ``config`` turns a marked page into what ``to_html`` writes: only known extensions, among
+    them attribute lists, the table of contents (with permalinks, its defaults otherwise) and the
+    finished-HTML extension."""
     names = set(config["markdown_extensions"])
     toc = (config["mdx_configs"] or {}).get("toc", {})
-    return finished_html.NAME in names and names <= KNOWN_EXTENSIONS and "toc" in names and toc == {"permalink": True}
+    return {finished_html.NAME, "attr_list", "toc"} <= names <= KNOWN_EXTENSIONS and toc == {"permalink": True}
 
 
 class FinishedPage(Page):
@@ -41,20 +42,11 @@ class FinishedPage(Page):
         self.links_to_anchors = {}  # its links are final URLs, which MkDocs does not check
 
 
-def convert(files, config, srcs: set[str] | None = None) -> None:
-    """The documentation pages of ``files`` (those of ``srcs`` only, when given) become
-    ``FinishedPage``s, but for those the navigation gives a title of its own: MkDocs makes those
-    pages itself, with the title. An unmarked page converts as MkDocs would convert it."""
-    titled = _titled_in_nav(config.nav)
-    for file in files.documentation_pages():
-        if (srcs is None or file.src_uri in srcs) and file.src_uri not in titled:
-            FinishedPage(None, file, config)
-
-
-def _titled_in_nav(nav) -> set[str]:
-    titled: set[str] = set()
-    for entry in nav if isinstance(nav, list) else ():
-        if isinstance(entry, dict):
-            for value in entry.values():
-                titled |= {value} if isinstance(value, str) else _titled_in_nav(value)
-    return titled
+def convert(nav_pages, srcs: set[str] | None = None) -> None:
+    """The pages MkDocs made (``nav_pages``: every documentation page, once the navigation is built;
+    those of ``srcs`` only, when given) convert as ``FinishedPage``s: they change class and keep
+    everything MkDocs gave them (the navigation's title, parents, neighbours). An unmarked page
+    still converts as MkDocs would convert it."""
+    for page in nav_pages:
+        if type(page) is Page and (srcs is None or page.file.src_uri in srcs):
+            page.__class__ = FinishedPage  # a subclass with no state of its own

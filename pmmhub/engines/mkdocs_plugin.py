@@ -194,12 +194,9 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         being written beside it (``_start_channels``). With ``--dirty``: the hand-written pages that call macros
         count as changed (their output may show any entity), and after a change of what every page's
         frame shows (``_frame``: site name, banner, labels, navigation, the config file, the theme)
-        every page does, by making their last output older than their source. Generated pages are
-        converted by the hub (``finished_page``), but those the config's navigation gives a title."""
+        every page does, by making their last output older than their source."""
         if self.prepared is not None and not self.serving:
             self._start_channels(config)
-        if self.prepared is not None and converts_like_fast_path(config):
-            finished_page.convert(files, config, self.prepared.site.page_srcs())
         if not self.dirty or self.prepared is None:
             return files
         frame = _frame(self.prepared.overrides, config)
@@ -220,7 +217,11 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         return env
 
     def on_nav(self, nav, config, files):
-        """With ``--dirty``: the titles of navigation pages MkDocs does not read again, read."""
+        """Generated pages convert by the hub (``finished_page``); with ``--dirty``, the titles of
+        navigation pages MkDocs does not read again are read."""
+        if self.prepared is not None and converts_like_fast_path(config):
+            srcs = self.prepared.site.page_srcs()
+            finished_page.convert((file.page for file in files.documentation_pages()), srcs)
         if self.dirty:
             for page in nav.pages:
                 if page.markdown is None and not page.file.is_modified():

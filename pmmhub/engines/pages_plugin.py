@@ -25,10 +25,10 @@ class HubPagesPlugin(BasePlugin):
             self.collector.pause()
         return config
 
-    def on_files(self, files, config):
+    def on_nav(self, nav, config, files):
         if finished_page.converts_like_fast_path(config):
-            finished_page.convert(files, config)
-        return files
+            finished_page.convert(file.page for file in files.documentation_pages())
+        return nav
 
     def on_post_build(self, config):
         if self.collector is not None:

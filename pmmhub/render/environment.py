@@ -21,7 +21,9 @@ from pmmhub.render.urls import industry_src, listing_src
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RELATED_LIMIT = 12  # entries per list of related pages: a page must not grow with the hub
-_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# the characters Python-Markdown unescapes (its ESCAPED_CHARS, "|" from the tables extension): an
+# escape of any other ("\~") would print its backslash
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def _finalize(value):

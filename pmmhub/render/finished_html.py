@@ -96,7 +96,7 @@ _HEADING = re.compile(r"(?P<hashes>#{1,6}) (?P<text>[^ \n](?:[^\n]*[^ \n])?) \{ 
 _TEXT = re.compile(r"""(?:[^\\`*_{}\[\]<>&#\s]|[ ]|\\[\\`*_{}\[\]()#+\-.!]|<span class="hub-count">\d+</span>)+""")
 _ESCAPE = re.compile(r"\\(.)")
 _BADGE = re.compile(r'<span class="hub-count">(\d+)</span>')
-_BLOCK_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+_BLOCK_TAG = re.compile(r"^\<\/?([^ >]+)")  # Python-Markdown's RawHtmlPostprocessor.BLOCK_LEVEL_REGEX
 _BLANK_LINE = re.compile(r"(?<=\n) +\n")
 PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">&para;</a>'
 
@@ -125,13 +125,13 @@ def to_html(markdown_text: str) -> Converted | None:
     for heading, part in parts:
         if not heading:
             part = part.strip("\n")
-            tag = _BLOCK_TAG.match(part)
-            if not (part.startswith("<!--") or (tag and tag[1].lower() in BLOCK_LEVEL_ELEMENTS)):
+            tag = _BLOCK_TAG.match(part)  # what Markdown takes for a block, it leaves unwrapped
+            if not tag or not (tag[1][0] in "!?@%" or tag[1].lower().rstrip("/") in BLOCK_LEVEL_ELEMENTS):
                 return None  # Markdown would wrap it in a paragraph
             blocks.append(part)
             continue
         found = _HEADING.fullmatch(part)
-        if found is None or not _TEXT.fullmatch(found["text"]):
+        if found is None or not _TEXT.fullmatch(found["text"]) or "  " in found["text"]:
             return None
         level, ident, inner = len(found["hashes"]), found["id"], _ESCAPE.sub(r"\1", found["text"])
         cls = f' class="{found["cls"]}"' if found["cls"] else ""
@@ -139,4 +139,4 @@ def to_html(markdown_text: str) -> Converted | None:
         tokens.append({"level": level, "id": ident, "name": _BADGE.sub(r"\1", inner), "html": inner,
                        "data-toc-label": "", "children": []})
     ids = {t["id"] for t in tokens}  # before nesting, which empties the list
-    return Converted("\n".join(blocks), nest_toc_tokens(tokens), ids)
+    return Converted("\n".join(blocks).strip(), nest_toc_tokens(tokens), ids)  # Markdown strips its output

@@ -7,7 +7,7 @@ collector starts one whenever enough new objects have piled up: in every other r
 collects a moment after the build (``resume``), when the page has been served. Under
 ``mkdocs build`` it is paused from ``on_config`` to the end of the build and only switched back on
 (``delay=None``): the build's garbage goes with its process. At 10,000 entities collecting cost
-about a third of the build; the price is memory (see the README's benchmark).
+about a sixth of the build; the price is memory (see the README's benchmark).
 """
 from __future__ import annotations
 

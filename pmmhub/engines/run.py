@@ -39,7 +39,7 @@ class Traits:
     plugins: tuple[str, ...] = ()  # plugins of its own in the config
 
 
-PAGES_PLUGIN = "hub-pages"  # pmmhub.engines.pages_plugin (not imported here: the CLI need not load MkDocs)
+PAGES_PLUGIN = "hub-pages"  # pmmhub.engines.pages_plugin, by its entry-point name (importing it would load MkDocs)
 TRAITS = {
     # hub-pages: the tree's pages skip Python-Markdown, no garbage collected during the build
     "mkdocs": Traits(runs_macros=True, links_from_source=False, theme={}, plugins=(PAGES_PLUGIN,)),

@@ -62,12 +62,17 @@ def split(text: str) -> list[tuple[bool, str]] | None:
     return [(heading, part) for heading, part in parts if heading or part.strip()]
 
 
+def marked_parts(lines: list[str]) -> list[tuple[bool, str]] | None:
+    """``split`` of what follows the marker, when the first line that is not blank is ``MARKER``; else ``None``."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first] != MARKER:
+        return None
+    return split("\n".join(lines[first + 1:]))
+
+
 class FinishedHtml(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        first = next((i for i, line in enumerate(lines) if line.strip()), None)
-        if first is None or lines[first] != MARKER:
-            return lines
-        parts = split("\n".join(lines[first + 1:]))
+        parts = marked_parts(lines)
         if parts is None:
             return lines
         out: list[str] = []
@@ -114,11 +119,7 @@ def to_html(markdown_text: str) -> Converted | None:
     when the page is not marked or holds anything the fast path does not know."""
     if any(c in markdown_text for c in "\t\r\x02\x03"):
         return None
-    lines = _BLANK_LINE.sub("\n", markdown_text + "\n\n").split("\n")  # as Markdown normalises it
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or lines[first] != MARKER:
-        return None
-    parts = split("\n".join(lines[first + 1:]))
+    parts = marked_parts(_BLANK_LINE.sub("\n", markdown_text + "\n\n").split("\n"))  # as Markdown normalises it
     if not parts or (parts[0][0] and parts[0][1].startswith("# ")):
         return None  # nothing after the marker, or a title heading for MkDocs to read
     blocks, tokens = [], []

@@ -8,6 +8,7 @@ its engine process exist, and checks the previous site.
 """
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -85,7 +86,7 @@ def test_a_planted_leak_fails_the_public_build_naming_the_file_and_the_source_fi
     output = failed(hub_build(project, "public", site), site, before)
     source = "data/battlecards/canary-battlecard.yml: landmines[0]"
     assert f"quoted/index.html: contains internal text 'CANARY-battlecard-landmines 金丝雀机密' from {source}" in output
-    assert f"search/search_index.json: contains internal text 'CANARY-battlecard-landmines 金丝雀机密' from {source}" in output
+    assert re.search(rf"hub-search/\S+: contains internal text 'CANARY-battlecard-landmines 金丝雀机密' from {re.escape(source)}", output)
 
 
 def test_an_anonymous_customer_named_anywhere_fails_the_internal_build(editions, tmp_path):

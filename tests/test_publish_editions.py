@@ -85,7 +85,8 @@ def test_the_internal_edition_shows_every_canary_but_the_anonymous_name(internal
 
 def test_no_canary_reaches_any_file_of_the_public_edition(public):
     files = output_texts(public)
-    assert "search/search_index.json" in files and "sitemap.xml" in files and "404.html" in files
+    assert "hub-search/meta.json" in files and "sitemap.xml" in files and "404.html" in files
+    assert not [name for name in files if name.startswith("search/")]  # the theme's index (unused) is not made
     found = [f"{name}: {marker}" for name, content in files.items() for marker in MARKERS if marker in content]
     assert found == []
 
@@ -105,8 +106,8 @@ def test_the_public_edition_has_pages_for_public_entities_only(public, internal)
 def test_a_kind_with_nothing_public_has_no_listing_no_index_and_no_nav_entry(public, internal):
     assert (internal / "battlecards" / "index.html").is_file()
     assert not (public / "battlecards").exists()
-    index = json.loads((public / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d["location"] for d in index["docs"] if d["location"].startswith(("battlecards/", "canary-internal/"))]
+    rows = [row for f in (public / "hub-search" / "d").glob("*.json") for row in json.loads(f.read_text("utf-8"))]
+    assert rows and not [row[0] for row in rows if row[0].startswith(("battlecards/", "canary-internal/"))]
     for file in html_pages(public):  # navigation, header and footer of every page, the 404 page included
         html = file.read_text(encoding="utf-8")
         if "<article" in html:

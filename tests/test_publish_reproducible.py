@@ -30,4 +30,4 @@ def test_two_builds_of_the_same_commit_are_byte_identical(editions, tmp_path, au
     first, second = digests(editions.site(audience)), digests(tmp_path / "again")
     assert sorted(set(first) ^ set(second)) == []
     assert [name for name in first if first[name] != second[name]] == []
-    assert {"sitemap.xml.gz", "search/search_index.json"} <= set(first)
+    assert {"sitemap.xml.gz", "hub-search/meta.json"} <= set(first)

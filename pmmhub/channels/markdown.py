@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
@@ -160,11 +161,8 @@ def _item(shape: Shape) -> Shape:
 
 def _choice_label(labels, choices: tuple, value: str) -> str:
     """A ``Literal`` value's label: from the i18n section that names every choice (stage, threat, …)."""
-    sections = {key.split(".", 1)[0] for key in labels.table if "." in key}
-    for section in sorted(sections):
-        if all(labels.has(f"{section}.{c}") for c in choices):
-            return labels(f"{section}.{value}")
-    return value
+    section = labels.section_naming(choices)
+    return labels(f"{section}.{value}") if section else value
 
 
 def document(view, record: Record, link: Callable[[Record], str]) -> Document:
@@ -193,6 +191,10 @@ def _filled(model: BaseModel) -> bool:
     return any(getattr(model, f.name) not in (None, [], "", False) for f in shapes(type(model)))
 
 
+_LINK_MARK = f"\x00{secrets.token_hex(8)}:"
+_LINK_MARKS = re.compile(re.escape(_LINK_MARK) + r"(\d+)\x00")
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Markdown templates: no HTML escaping (values arrive escaped for Markdown), strict."""
@@ -207,5 +209,17 @@ def render(template: str, **values) -> str:
 
 
 def entity_markdown(view, record: Record, link: Callable[[Record], str], level: int = 1) -> str:
-    """``record`` as a Markdown document whose title is a heading of ``level``."""
-    return render("entity.md", doc=document(view, record, link), level=level)
+    """``record`` as a Markdown document whose title is a heading of ``level``. The walk over its
+    fields is done once per view (the mirror and ``llms-full.txt`` both show it), with its links
+    left as marks no text can hold (a token of this process), filled for each caller."""
+    if record.key not in view.documents:
+        targets: list[Record] = []
+
+        def mark(other: Record) -> str:
+            targets.append(other)
+            return f"{_LINK_MARK}{len(targets) - 1}\x00"
+
+        view.documents[record.key] = document(view, record, mark), targets
+    doc, targets = view.documents[record.key]
+    text = render("entity.md", doc=doc, level=level)
+    return _LINK_MARKS.sub(lambda found: link(targets[int(found.group(1))]), text)

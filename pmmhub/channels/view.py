@@ -10,7 +10,7 @@ leave out what ``records.INTERNAL_ONLY`` names, as the pages do: owners, freshne
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from pmmhub.channels.records import INTERNAL_ONLY, without_internal
@@ -32,6 +32,7 @@ HIDDEN = {("customer", "aliases")}  # what no page shows (the anonymity check's 
 class View:
     site: object  # pmmhub.render.site.Site
     base_url: str | None = None  # the config's site_url: absolute URLs when set
+    documents: dict = field(default_factory=dict, repr=False)  # the Markdown channels' documents (``markdown``)
 
     def __post_init__(self):
         if self.base_url:

@@ -48,7 +48,8 @@ from pmmhub.engines import live
 from pmmhub.engines.background import Background
 from pmmhub.engines.collector import Collector
 from pmmhub.engines.config import with_finished_html
-from pmmhub.engines import finished_page
+from pmmhub.engines.engine_index import without_engine_index
+from pmmhub.engines import finished_page, nav_once
 from pmmhub.engines.finished_page import converts_like_fast_path
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
@@ -116,6 +117,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     alongside: Background | None = None  # a full build's channel files, written while MkDocs builds
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
     collector: Collector | None = None  # garbage collection: the preview's between builds, none during a build
+    nav = None  # this build's navigation (``nav_once``)
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
@@ -145,6 +147,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_config(self, config):
         if self.collector is not None:
             self.collector.pause()
+        without_engine_index(config.plugins)
         project = Path(config.config_file_path or ".").resolve().parent
         self.sources = {"docs": Path(config.docs_dir), "data": project / self.config.data_dir}
         out = project / RENDERED / self.config.audience / "docs"
@@ -214,11 +217,14 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_env(self, env, config, files):
         if self.templates is not None:
             env.bytecode_cache = self.templates
+        if self.nav is not None:
+            nav_once.render_once(env, self.nav, config)
         return env
 
     def on_nav(self, nav, config, files):
         """Generated pages convert by the hub (``finished_page``); with ``--dirty``, the titles of
         navigation pages MkDocs does not read again are read."""
+        self.nav = nav
         if self.prepared is not None and converts_like_fast_path(config):
             srcs = self.prepared.site.page_srcs()
             finished_page.convert((file.page for file in files.documentation_pages()), srcs)

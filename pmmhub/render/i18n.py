@@ -21,6 +21,7 @@ class Labels:
     def __init__(self, language: str, table: dict[str, str]):
         self.language = language
         self.table = table
+        self._sections: dict[tuple, str | None] = {}
 
     def __call__(self, key: str, **values) -> str:
         try:
@@ -31,6 +32,13 @@ class Labels:
 
     def has(self, key: str) -> bool:
         return key in self.table
+
+    def section_naming(self, choices: tuple) -> str | None:
+        """The first section (by name) with a label for every one of ``choices`` (stage, threat, …)."""
+        if choices not in self._sections:
+            sections = sorted({key.split(".", 1)[0] for key in self.table if "." in key})
+            self._sections[choices] = next((s for s in sections if all(f"{s}.{c}" in self.table for c in choices)), None)
+        return self._sections[choices]
 
 
 def languages() -> list[str]:

@@ -4,8 +4,10 @@ A rendered tree is a mapping of relative POSIX paths to bytes. ``sync`` compares
 the folder: a file whose bytes are the same is not touched (its time stays, so an engine's
 dirty rebuild skips it), a changed or new file is written atomically (a temporary file
 renamed into place, so a reader never sees half a page), and a file the tree no longer
-has is removed. The folder carries a stamp file so ``sync`` never empties a folder it
-did not make.
+has is removed. A file that did not exist is written in place: half of it could only be seen
+by a reader walking the folder at that moment, and renaming each file of a first render into
+place cost a second at 1,000 entities. The folder carries a stamp file so ``sync`` never
+empties a folder it did not make.
 """
 from __future__ import annotations
 
@@ -42,12 +44,17 @@ def sync(out: Path, tree: dict[str, bytes], written: dict[str, bytes] | None = N
     _claim(out)
     changes = Changes()
     written = written or {}
+    folders: set[Path] = set()
     for rel, data in sorted(tree.items()):
         target = out / rel
-        if written.get(rel) == data and _size(target) == len(data) or _same(target, data):
+        size = _size(target)
+        if size == len(data) and (written.get(rel) == data or _holds(target, data)):
             changes.unchanged += 1
             continue
-        _write(target, data)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        _write(target, data) if size is not None else _create(target, data)
         changes.written.append(rel)
     for rel in sorted(set(existing(out)) - set(tree)):
         (out / rel).unlink()
@@ -74,10 +81,10 @@ def _claim(out: Path) -> None:
         (out / STAMP).write_bytes(STAMP_TEXT)
 
 
-def _same(target: Path, data: bytes) -> bool:
+def _holds(target: Path, data: bytes) -> bool:
     try:
-        return target.stat().st_size == len(data) and target.read_bytes() == data
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return target.read_bytes() == data
+    except OSError:  # a folder where the file belongs: replacing it fails and says so
         return False
 
 
@@ -88,8 +95,21 @@ def _size(target: Path) -> int | None:
         return None
 
 
+def _create(target: Path, data: bytes) -> None:
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:  # made meanwhile by another render: replaced whole
+        return _write(target, data)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(fd, 0o644)
+            f.write(data)
+    except BaseException:  # a full disk: no half page left behind
+        target.unlink(missing_ok=True)
+        raise
+
+
 def _write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -1,0 +1,87 @@
+"""The navigation sidebar is rendered once per folder of pages outside the navigation
+(``engines.nav_once``), and the built site is byte for byte the one Material makes page by page."""
+import datetime as dt
+import gc
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import REPO, make_project
+from pmmhub.engines import nav_once, run
+
+DAY = dt.date(2026, 12, 1)
+
+
+def build_here(config_file: Path, site: Path) -> dict[str, bytes]:
+    """Build ``config_file`` in this process (so a test can change the plugin); every HTML file's bytes."""
+    config = load_config(str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+        gc.unfreeze()  # a one-shot build leaves what it made to the process's exit (``collector``)
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def rendered_once(monkeypatch) -> list[int]:
+    """Count the sidebars actually rendered by ``nav_once`` (the rest are reused)."""
+    made = []
+    original = nav_once.render_once
+
+    def counting(env, nav, config):
+        template = env.get_template(nav_once.NAV_TEMPLATE)
+        inner = template.root_render_func
+
+        def root(context):
+            made.append(1)
+            yield from inner(context)
+
+        template.root_render_func = root
+        original(env, nav, config)  # reuses what ``root`` renders
+
+    monkeypatch.setattr(nav_once, "render_once", counting)
+    return made
+
+
+def without_nav_once(monkeypatch) -> None:
+    monkeypatch.setattr(nav_once, "render_once", lambda env, nav, config: None)
+
+
+def test_the_portal_is_the_same_with_the_sidebar_rendered_once_per_folder(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "p", data=REPO / "data")
+    config_file = run.build_with("mkdocs", project / "mkdocs.yml", "internal", tmp_path / "first", day=DAY).config_file
+    assert "hub-pages" in yaml.safe_load(config_file.read_text(encoding="utf-8"))["plugins"]
+    with monkeypatch.context() as patched:
+        counted = rendered_once(patched)
+        once = build_here(config_file, tmp_path / "once")
+    with monkeypatch.context() as patched:
+        without_nav_once(patched)
+        every = build_here(config_file, tmp_path / "every")
+    assert len(once) > 40 and sorted(once) == sorted(every)
+    assert [rel for rel in once if once[rel] != every[rel]] == []
+    assert 0 < len(counted) < len(once) / 2  # most pages reuse a sidebar
+
+
+PAGE = "# {title}\n\nText.\n"
+
+
+def test_a_page_with_a_navigation_link_inside_its_own_folder_gets_its_own_sidebar(tmp_path, monkeypatch):
+    """``a/x/`` and ``a/y/`` are siblings outside the navigation, but the navigation links ``a/y/z/``:
+    from ``a/y/`` that is ``z/``, from ``a/x/`` ``../y/z/``; a shared sidebar would link wrongly."""
+    docs = tmp_path / "docs"
+    for rel, title in {"index.md": "Home", "a/x.md": "X", "a/y.md": "Y", "a/y/z.md": "Z", "b/w.md": "W"}.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(PAGE.format(title=title), encoding="utf-8")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump({"site_name": "t", "theme": {"name": "material"}, "plugins": ["search", "hub-pages"],
+                                           "nav": ["index.md", {"Z": "a/y/z.md"}], "not_in_nav": "/a/\n/b/"}),
+                           encoding="utf-8")
+    once = build_here(config_file, tmp_path / "once")
+    with monkeypatch.context() as patched:
+        without_nav_once(patched)
+        every = build_here(config_file, tmp_path / "every")
+    assert [rel for rel in once if once[rel] != every[rel]] == []
+    assert 'href="z/"' in once["a/y/index.html"].decode() and 'href="../y/z/"' in once["a/x/index.html"].decode()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import functools
+import gc
 import inspect
 import os
 import re
@@ -137,6 +138,14 @@ def built(build_: Build) -> Build:
     if build_.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed ({build_.returncode}):\n{build_.output[-5000:]}")
     return build_
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_frozen():
+    """A one-shot build run in this process freezes what it made (``engines.collector``); a test's
+    objects are collected after it as usual."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

@@ -93,6 +93,9 @@ def test_shipping_allows_exactly_the_channel_files(editions, tmp_path):
     assert "llms.txt" in unexpected(site, prepared.tree.files, prepared.tree.pages)  # without them: refused
     changed = {**channels, "llms.txt": channels["llms.txt"] + b"x"}
     assert unexpected(site, prepared.tree.files, prepared.tree.pages, channels=changed) == ["llms.txt"]
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text("{}", encoding="utf-8")  # the theme's index is not made
+    assert unexpected(site, prepared.tree.files, prepared.tree.pages, channels=channels) == ["search/search_index.json"]
 
 
 # owners and freshness ---------------------------------------------------------------

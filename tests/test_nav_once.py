@@ -31,7 +31,7 @@ def rendered_once(monkeypatch) -> list[int]:
     made = []
     original = nav_once.render_once
 
-    def counting(env, nav, config):
+    def counting(env, config):
         template = env.get_template(nav_once.NAV_TEMPLATE)
         inner = template.root_render_func
 
@@ -40,14 +40,14 @@ def rendered_once(monkeypatch) -> list[int]:
             yield from inner(context)
 
         template.root_render_func = root
-        original(env, nav, config)  # reuses what ``root`` renders
+        original(env, config)  # reuses what ``root`` renders
 
     monkeypatch.setattr(nav_once, "render_once", counting)
     return made
 
 
 def without_nav_once(monkeypatch) -> None:
-    monkeypatch.setattr(nav_once, "render_once", lambda env, nav, config: None)
+    monkeypatch.setattr(nav_once, "render_once", lambda env, config: None)
 
 
 def test_the_portal_is_the_same_with_the_sidebar_rendered_once_per_folder(tmp_path, monkeypatch):
@@ -68,20 +68,43 @@ def test_the_portal_is_the_same_with_the_sidebar_rendered_once_per_folder(tmp_pa
 PAGE = "# {title}\n\nText.\n"
 
 
-def test_a_page_with_a_navigation_link_inside_its_own_folder_gets_its_own_sidebar(tmp_path, monkeypatch):
-    """``a/x/`` and ``a/y/`` are siblings outside the navigation, but the navigation links ``a/y/z/``:
-    from ``a/y/`` that is ``z/``, from ``a/x/`` ``../y/z/``; a shared sidebar would link wrongly."""
-    docs = tmp_path / "docs"
+def small_site(root: Path, **config) -> Path:
+    """A Material site with ``hub-pages``: the home page and ``a/y/z/`` in the navigation; ``a/x/``,
+    ``a/y/`` and ``b/w/`` outside it."""
+    docs = root / "docs"
     for rel, title in {"index.md": "Home", "a/x.md": "X", "a/y.md": "Y", "a/y/z.md": "Z", "b/w.md": "W"}.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(PAGE.format(title=title), encoding="utf-8")
-    config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump({"site_name": "t", "theme": {"name": "material"}, "plugins": ["search", "hub-pages"],
-                                           "nav": ["index.md", {"Z": "a/y/z.md"}], "not_in_nav": "/a/\n/b/"}),
-                           encoding="utf-8")
-    once = build_here(config_file, tmp_path / "once")
+    settings = {"site_name": "t", "theme": {"name": "material"}, "plugins": ["search", "hub-pages"],
+                "nav": ["index.md", {"Z": "a/y/z.md"}], "not_in_nav": "/a/\n/b/", **config}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def both_ways(config_file: Path, root: Path, monkeypatch) -> tuple[dict, dict]:
+    once = build_here(config_file, root / "once")
     with monkeypatch.context() as patched:
         without_nav_once(patched)
-        every = build_here(config_file, tmp_path / "every")
+        every = build_here(config_file, root / "every")
+    assert sorted(once) == sorted(every)
+    return once, every
+
+
+def test_a_page_with_a_navigation_link_inside_its_own_folder_gets_its_own_sidebar(tmp_path, monkeypatch):
+    """``a/x/`` and ``a/y/`` are siblings outside the navigation, but the navigation links ``a/y/z/``:
+    from ``a/y/`` that is ``z/``, from ``a/x/`` ``../y/z/``; a shared sidebar would link wrongly."""
+    once, every = both_ways(small_site(tmp_path), tmp_path, monkeypatch)
     assert [rel for rel in once if once[rel] != every[rel]] == []
     assert 'href="z/"' in once["a/y/index.html"].decode() and 'href="../y/z/"' in once["a/x/index.html"].decode()
+
+
+def test_an_overridden_sidebar_template_is_rendered_for_every_page(tmp_path, monkeypatch):
+    """The reuse holds for Material's own sidebar; an override may show anything of the page."""
+    (tmp_path / "overrides" / "partials").mkdir(parents=True)
+    (tmp_path / "overrides" / "partials" / "nav.html").write_text("<nav>here: {{ page.title }}</nav>", encoding="utf-8")
+    config_file = small_site(tmp_path, theme={"name": "material", "custom_dir": "overrides"})
+    counted = rendered_once(monkeypatch)
+    once, every = both_ways(config_file, tmp_path, monkeypatch)
+    assert [rel for rel in once if once[rel] != every[rel]] == []
+    assert "here: X" in once["a/x/index.html"].decode() and "here: W" in once["b/w/index.html"].decode()
+    assert len(counted) == len(once)  # every page (404 included) rendered a sidebar of its own

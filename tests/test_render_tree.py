@@ -129,3 +129,20 @@ def test_a_symbolic_link_in_docs_is_refused(project):
     done = render(project, "--out", "tree")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "docs/readme.md:1:1: a symbolic link" in done.stderr
+
+
+def test_a_first_render_writes_in_place_and_later_ones_replace_whole_files(tmp_path):
+    """Every file of a tree is readable by all (0644) however it was written; a changed file of an
+    existing tree is renamed into place (its inode changes), a new tree's files are written in place."""
+    from pmmhub.render.write import STAMP, sync
+
+    out = tmp_path / "docs"
+    first = sync(out, {"a.md": b"one", "b/c.md": b"two"})
+    assert first.written == ["a.md", "b/c.md"] and (out / STAMP).is_file()
+    assert {oct((out / rel).stat().st_mode & 0o777) for rel in ("a.md", "b/c.md")} == {"0o644"}
+    inode = (out / "a.md").stat().st_ino
+    again = sync(out, {"a.md": b"changed", "b/c.md": b"two", "d.md": b"new"})
+    assert again.written == ["a.md", "d.md"] and again.unchanged == 1
+    assert (out / "a.md").read_bytes() == b"changed" and (out / "a.md").stat().st_ino != inode
+    assert oct((out / "d.md").stat().st_mode & 0o777) == "0o644"
+    assert sorted(p.name for p in out.rglob("*") if p.name.startswith(".tmp-")) == []

@@ -32,7 +32,7 @@ HIDDEN = {("customer", "aliases")}  # what no page shows (the anonymity check's 
 class View:
     site: object  # pmmhub.render.site.Site
     base_url: str | None = None  # the config's site_url: absolute URLs when set
-    documents: dict = field(default_factory=dict, repr=False)  # the Markdown channels' documents (``markdown``)
+    documents: dict = field(default_factory=dict, repr=False, compare=False)  # the Markdown channels' documents (``markdown``)
 
     def __post_init__(self):
         if self.base_url:

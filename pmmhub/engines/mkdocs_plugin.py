@@ -117,7 +117,6 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     alongside: Background | None = None  # a full build's channel files, written while MkDocs builds
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
     collector: Collector | None = None  # garbage collection: the preview's between builds, none during a build
-    nav = None  # this build's navigation (``nav_once``)
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
@@ -217,14 +216,12 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_env(self, env, config, files):
         if self.templates is not None:
             env.bytecode_cache = self.templates
-        if self.nav is not None:
-            nav_once.render_once(env, self.nav, config)
+        nav_once.render_once(env, config)
         return env
 
     def on_nav(self, nav, config, files):
         """Generated pages convert by the hub (``finished_page``); with ``--dirty``, the titles of
         navigation pages MkDocs does not read again are read."""
-        self.nav = nav
         if self.prepared is not None and converts_like_fast_path(config):
             srcs = self.prepared.site.page_srcs()
             finished_page.convert((file.page for file in files.documentation_pages()), srcs)

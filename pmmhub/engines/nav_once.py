@@ -7,37 +7,81 @@ Two pages in sibling folders (``products/a/``, ``products/b/``) see every link t
 unless a link points inside one of their own folders; so the sidebar is rendered once per
 parent folder and reused, and a page with a navigation link, the home page or the theme's logo
 inside its own folder, a page of the navigation, or any other template is rendered as always.
-The built site is byte-identical (``tests/test_nav_once.py``).
+
+That reasoning holds for Material's own sidebar templates, so nothing is reused when the
+project overrides one of them (``SIDEBAR``) or runs the blog plugin (its views change the
+sidebar per page). The navigation is the one each page is rendered with, as the last plugin
+left it. The built site is byte-identical (``tests/test_nav_once.py``).
 """
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
 
 NAV_TEMPLATE = "partials/nav.html"
+SIDEBAR = (NAV_TEMPLATE, "partials/nav-item.html", "partials/logo.html", "partials/source.html")
+PER_PAGE_PLUGINS = ("material/blog",)
 
 
-def render_once(env, nav, config) -> None:
-    """Make ``env``'s navigation template reuse its output across pages outside ``nav``."""
-    try:
-        template = env.get_template(NAV_TEMPLATE)
-    except Exception:  # noqa: BLE001 - a theme without this partial: nothing to reuse
+def render_once(env, config) -> None:
+    """Make ``env``'s navigation template reuse its output across pages outside the navigation."""
+    if any(name in config.plugins for name in PER_PAGE_PLUGINS) or not _themes_own(env):
         return
-    render, in_nav = template.root_render_func, {id(page) for page in nav.pages}
-    targets = [_parts(url) for url in _link_targets(nav, config)]
+    template = env.get_template(NAV_TEMPLATE)
+    render = template.root_render_func
+    links: dict[int, tuple] = {}  # id(nav) -> (ids of its pages, the folders it links)
     made: dict[tuple, str] = {}
 
     def root(context):
-        page = context.get("page")
-        folder = _folder(page.url) if page is not None and id(page) not in in_nav else None
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None:
+            yield from render(context)
+            return
+        if id(nav) not in links:
+            links[id(nav)] = _pages_and_targets(nav, config)
+        in_nav, targets = links[id(nav)]
+        folder = _folder(page.url) if id(page) not in in_nav else None
         if folder is None or any(target[:len(folder)] == folder for target in targets):
             yield from render(context)
             return
-        key = folder[:-1]
+        key = (id(nav), folder[:-1])
         if key not in made:
             made[key] = "".join(render(context))
         yield made[key]
 
     template.root_render_func = root
+
+
+def _themes_own(env) -> bool:
+    """Whether every sidebar template is the theme's own (none overridden in ``custom_dir``)."""
+    try:
+        import material
+    except ImportError:
+        return False
+    theme = Path(material.__file__).resolve().parent / "templates"
+    try:
+        files = [Path(env.get_template(name).filename).resolve() for name in SIDEBAR]
+    except jinja2.TemplateNotFound:
+        return False
+    return all(theme in file.parents for file in files)
+
+
+def _pages_and_targets(nav, config) -> tuple[set[int], list[tuple[str, ...]]]:
+    items = list(_walk(nav.items))
+    pages = {id(item) for item in items if getattr(item, "is_page", False)}
+    found = [getattr(item, "url", None) for item in items]
+    found += [getattr(nav.homepage, "url", None), (config.extra or {}).get("homepage")]
+    found += [config.theme.get("logo")]
+    return pages, [_parts(url) for url in found if isinstance(url, str) and _relative(url)]
+
+
+def _relative(url: str) -> bool:
+    """A URL MkDocs writes relative to the page (``mkdocs.utils.normalize_url``)."""
+    parts = urlsplit(url)
+    return not (parts.scheme or parts.netloc or url.startswith(("/", "#")))
 
 
 def _folder(url: str) -> tuple[str, ...] | None:
@@ -49,15 +93,6 @@ def _folder(url: str) -> tuple[str, ...] | None:
 
 def _parts(url: str) -> tuple[str, ...]:
     return tuple(part for part in posixpath.normpath("/" + url).split("/") if part)
-
-
-def _link_targets(nav, config) -> list[str]:
-    """Every site URL the sidebar links: navigation pages, sections' and links' URLs, the home page, the logo."""
-    found = [getattr(item, "url", None) for item in _walk(nav.items)]
-    found += [getattr(nav.homepage, "url", None), (config.extra or {}).get("homepage")]
-    theme = config.theme
-    found += [theme.get("logo"), theme.get("favicon")]
-    return [url for url in found if isinstance(url, str) and "://" not in url and not url.startswith("#")]
 
 
 def _walk(items):

@@ -16,7 +16,6 @@ from pmmhub.engines.engine_index import without_engine_index
 
 class HubPagesPlugin(BasePlugin):
     collector: Collector | None = None
-    nav = None  # this build's navigation (``nav_once``)
 
     def on_startup(self, command, dirty):
         self.collector = Collector(delay=None) if command == "build" else None
@@ -30,12 +29,10 @@ class HubPagesPlugin(BasePlugin):
     def on_nav(self, nav, config, files):
         if finished_page.converts_like_fast_path(config):
             finished_page.convert(file.page for file in files.documentation_pages())
-        self.nav = nav
         return nav
 
     def on_env(self, env, config, files):
-        if self.nav is not None:
-            nav_once.render_once(env, self.nav, config)
+        nav_once.render_once(env, config)
         return env
 
     def on_post_build(self, config):

@@ -8,7 +8,7 @@ that the text-only leak check cannot read) can ship unnoticed. Allowed:
 - an HTML page made from a page of the tree, and ``404.html``;
 - a file of the tree, byte for byte;
 - a file of the theme (Material's or Zensical's), byte for byte;
-- the engine's search index and sitemap;
+- the engine's sitemap, and Zensical's search index (Material's is not made: ``engines.engine_index``);
 - the hub's channel files (``pmmhub.channels``: JSON API, llms.txt, Markdown mirrors, CSV),
   byte for byte as computed for this edition.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pmmhub.render.urls import page_url
 
-ENGINE_FILES = {"404.html", "search/search_index.json", "search.json", "sitemap.xml", "sitemap.xml.gz"}
+ENGINE_FILES = {"404.html", "search.json", "sitemap.xml", "sitemap.xml.gz"}
 THEMES = ("material", "zensical")
 
 

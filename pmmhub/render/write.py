@@ -4,8 +4,9 @@ A rendered tree is a mapping of relative POSIX paths to bytes. ``sync`` compares
 the folder: a file whose bytes are the same is not touched (its time stays, so an engine's
 dirty rebuild skips it), a changed or new file is written atomically (a temporary file
 renamed into place, so a reader never sees half a page), and a file the tree no longer
-has is removed. A file that did not exist is written in place: half of it could only be seen
-by a reader walking the folder at that moment, and renaming each file of a first render into
+has is removed. Into a folder this ``sync`` makes (the first render), files are written in
+place: no engine reads that folder before its render is done (a render holds the tree's lock,
+and an engine reads it after its own render), and renaming each file of a first render into
 place cost a second at 1,000 entities. The folder carries a stamp file so ``sync`` never
 empties a folder it did not make.
 """
@@ -41,7 +42,7 @@ def sync(out: Path, tree: dict[str, bytes], written: dict[str, bytes] | None = N
     with the same bytes is taken as unchanged if its size is too, without reading it again.
     """
     out = Path(out)
-    _claim(out)
+    first = _claim(out)
     changes = Changes()
     written = written or {}
     folders: set[Path] = set()
@@ -54,7 +55,7 @@ def sync(out: Path, tree: dict[str, bytes], written: dict[str, bytes] | None = N
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        _write(target, data) if size is not None else _create(target, data)
+        _create(target, data) if first else _write(target, data)
         changes.written.append(rel)
     for rel in sorted(set(existing(out)) - set(tree)):
         (out / rel).unlink()
@@ -72,13 +73,16 @@ def existing(out: Path) -> list[str]:
     return found
 
 
-def _claim(out: Path) -> None:
+def _claim(out: Path) -> bool:
+    """Make ``out`` a rendered tree; whether it is a new one (no earlier render wrote it)."""
     if out.is_dir() and not (out / STAMP).is_file() and any(out.iterdir()):
         raise NotARenderedTree(f"{out} is not empty and was not made by `hub render`; "
                                "choose an empty or new folder")
     out.mkdir(parents=True, exist_ok=True)
-    if not (out / STAMP).is_file():
-        (out / STAMP).write_bytes(STAMP_TEXT)
+    if (out / STAMP).is_file():
+        return False
+    (out / STAMP).write_bytes(STAMP_TEXT)
+    return True
 
 
 def _holds(target: Path, data: bytes) -> bool:
@@ -96,9 +100,10 @@ def _size(target: Path) -> int | None:
 
 
 def _create(target: Path, data: bytes) -> None:
+    """A file of a new tree, written in place; one that is somehow there already is replaced whole."""
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:  # made meanwhile by another render: replaced whole
+    except FileExistsError:
         return _write(target, data)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -339,6 +339,13 @@ def text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
+def search_rows(site: Path) -> list[list]:
+    """Every row of the hub's search index in a built site (``hub-search/d/``: url first)."""
+    import json
+
+    return [row for f in (site / "hub-search" / "d").glob("*.json") for row in json.loads(f.read_text(encoding="utf-8"))]
+
+
 def broken_links(site: Path) -> list[str]:
     """Relative links in the built site that point at no file."""
     broken = []

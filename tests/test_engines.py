@@ -1,8 +1,8 @@
 """Two engines, one site: the sample hub built by MkDocs + Material and by Zensical from one rendered tree.
 
-Known differences, by design of Zensical 0.0.73 (README, "Engines"): its search dialog is its
-own (the portal's opens the hub's index under both engines); and it runs no MkDocs plugins, so ``hub render`` expands the macros
-of hand-written pages for it. Everything a page says is the same.
+Known differences, by design of Zensical 0.0.73 (README, "Engines"): it writes a search index of
+its own (the portal's search opens the hub's under both engines), and it runs no MkDocs plugins,
+so ``hub render`` expands the macros of hand-written pages for it. Everything a page says is the same.
 """
 import datetime as dt
 import html

@@ -1,7 +1,6 @@
 """The navigation sidebar is rendered once per folder of pages outside the navigation
 (``engines.nav_once``), and the built site is byte for byte the one Material makes page by page."""
 import datetime as dt
-import gc
 from pathlib import Path
 
 import yaml
@@ -22,7 +21,6 @@ def build_here(config_file: Path, site: Path) -> dict[str, bytes]:
         build(config)
     finally:
         config.plugins.on_shutdown()
-        gc.unfreeze()  # a one-shot build leaves what it made to the process's exit (``collector``)
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
 
 

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import FIXTURE_DATA, article, broken_links, hrefs, links_from, text, third_party_requests
+from conftest import FIXTURE_DATA, article, broken_links, hrefs, links_from, search_rows, text, third_party_requests
 
 from pmmhub.relate.catalog import load
 from pmmhub.model.fields import leaves
@@ -179,7 +179,7 @@ def test_macros_on_the_authoring_page_render_hub_content(portal_build):
 def test_the_hubs_index_holds_the_hand_written_pages_and_the_engine_writes_none(portal_build):
     """Every page is found by the hub's own search; the engine's index (never loaded) would only
     cost build time, and the theme keeps its header search button, which opens the hub's dialog."""
-    rows = [row for f in (portal_build.site / "hub-search" / "d").glob("*.json") for row in json.loads(f.read_text(encoding="utf-8"))]
+    rows = search_rows(portal_build.site)
     pages = {row[0] for row in rows}
     assert {"authoring/", "products/lanyun/", "battlecards/xingyao/"} <= pages
     assert not (portal_build.site / "search").exists()
@@ -189,7 +189,7 @@ def test_the_hubs_index_holds_the_hand_written_pages_and_the_engine_writes_none(
 
 def test_entity_and_competitor_names_are_boosted_in_the_hubs_index(portal_build):
     """(Words and their pages: tests/test_search_index.py and, in Chromium, tests/test_browser_search.py.)"""
-    rows = [row for f in (portal_build.site / "hub-search" / "d").glob("*.json") for row in json.loads(f.read_text(encoding="utf-8"))]
+    rows = search_rows(portal_build.site)
     boost = {row[0]: row[6] for row in rows}
     assert boost["battlecards/xingyao/"] > boost["products/lanyun/"] > boost.get("authoring/", 0)
 

@@ -7,11 +7,10 @@ without approval, an anonymous customer's name, a page marked ``audience: intern
 public entities that refer to all of them. The internal edition shows every canary but the
 anonymous name; the public edition shows none, in any file, and links nowhere it should not.
 """
-import json
 import re
 
 import pytest
-from conftest import article, broken_links, hrefs, links_from, text
+from conftest import article, broken_links, hrefs, links_from, search_rows, text
 from fixtures.publish.builds import COMMIT_DAY, DATA, DOCS, SITE_URL, canary_editions, output_texts
 from fixtures.publish.fill import CANARIES, paths_of, text_paths
 
@@ -106,7 +105,7 @@ def test_the_public_edition_has_pages_for_public_entities_only(public, internal)
 def test_a_kind_with_nothing_public_has_no_listing_no_index_and_no_nav_entry(public, internal):
     assert (internal / "battlecards" / "index.html").is_file()
     assert not (public / "battlecards").exists()
-    rows = [row for f in (public / "hub-search" / "d").glob("*.json") for row in json.loads(f.read_text("utf-8"))]
+    rows = search_rows(public)
     assert rows and not [row[0] for row in rows if row[0].startswith(("battlecards/", "canary-internal/"))]
     for file in html_pages(public):  # navigation, header and footer of every page, the 404 page included
         html = file.read_text(encoding="utf-8")

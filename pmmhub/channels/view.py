@@ -32,7 +32,8 @@ HIDDEN = {("customer", "aliases")}  # what no page shows (the anonymity check's 
 class View:
     site: object  # pmmhub.render.site.Site
     base_url: str | None = None  # the config's site_url: absolute URLs when set
-    documents: dict = field(default_factory=dict, repr=False, compare=False)  # the Markdown channels' documents (``markdown``)
+    # the Markdown channels' entity documents, made once (``markdown.entity_markdown``)
+    documents: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         if self.base_url:

@@ -8,9 +8,10 @@ collects a moment after the build (``resume``), when the page has been served. U
 ``mkdocs build`` it is paused from ``on_config`` to the end of the build and then switched back on
 with everything the build made frozen (``delay=None``, ``gc.freeze``): the build's garbage goes
 with its process, and neither a later collection nor the interpreter's exit walks it (the exit's
-collection alone took 1.8 s at 1,000 entities; a program that runs such builds one after another
-in one process keeps what each made, so it calls ``gc.unfreeze()`` after each). At 10,000 entities collecting during the build
-cost about a sixth of it; the price is memory (see the README's benchmark).
+collection alone took 1.8 s at 1,000 entities). A program that runs such builds one after
+another in one process keeps what each made unless it calls ``gc.unfreeze()`` after each. At
+10,000 entities collecting during the build cost about a sixth of it; the price is memory (see
+the README's benchmark).
 """
 from __future__ import annotations
 

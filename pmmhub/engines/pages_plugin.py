@@ -1,4 +1,5 @@
-"""The MkDocs plugin ``hub-pages`` (its name: ``engines.run.PAGES_PLUGIN`` and pyproject.toml), in the config ``hub build`` writes for MkDocs (never in mkdocs.yml).
+"""The MkDocs plugin ``hub-pages`` (its name: ``engines.run.PAGES_PLUGIN`` and pyproject.toml), in
+the config ``hub build`` writes for MkDocs (never in mkdocs.yml).
 
 The tree is rendered already, so the ``hub`` plugin is left out; this one does for that build
 what the ``hub`` plugin does for its own: pages skip Python-Markdown (``finished_page``), the

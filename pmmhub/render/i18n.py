@@ -37,7 +37,8 @@ class Labels:
         """The first section (by name) with a label for every one of ``choices`` (stage, threat, …)."""
         if choices not in self._sections:
             sections = sorted({key.split(".", 1)[0] for key in self.table if "." in key})
-            self._sections[choices] = next((s for s in sections if all(f"{s}.{c}" in self.table for c in choices)), None)
+            naming = (s for s in sections if all(self.has(f"{s}.{c}") for c in choices))
+            self._sections[choices] = next(naming, None)
         return self._sections[choices]
 
 

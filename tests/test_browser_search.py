@@ -241,6 +241,7 @@ def test_on_a_wide_screen_the_header_magnifier_opens_the_search(page, search_url
     button = page.locator('.md-header__button[for="__search"]')
     assert button.is_visible()
     button.click()
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.hub-find--dialog .hub-find__input')")
     page.keyboard.type("MetricOne")
     first = page.wait_for_selector(".hub-find--dialog .hub-find__item", timeout=10_000)
     assert "shuheng-metricone" in first.inner_html()

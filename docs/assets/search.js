@@ -655,7 +655,10 @@
       var box = dialog();
       if (!box) return;
       box.classList.toggle("hub-find--open", t.checked);
-      if (t.checked) setTimeout(function () { box.querySelector(".hub-find__input").focus(); }, 0);
+      var input = box.querySelector(".hub-find__input");
+      // at once, so keys typed right after the click land in the field, and again once the
+      // label's click has finished, which may move the focus itself
+      if (t.checked) { input.focus(); setTimeout(function () { if (t.checked) input.focus(); }, 0); }
       else if (box.contains(document.activeElement)) document.activeElement.blur();
     });
     highlight();

@@ -184,3 +184,22 @@ def test_the_built_files_are_the_channel_files_of_the_build_day_and_repeatable(e
     relative = channel_files(site)  # without a site URL: site-relative paths
     entry = json.loads(relative[f"{API}/index.json"])["entities"][0]
     assert entry["url"] == entry["path"] and "://" not in relative["llms.txt"].decode()
+
+
+@pytest.mark.parametrize("audience", ["internal", "public"])
+def test_every_api_file_is_indented_json_as_pythons_own_encoder_writes_it(editions, audience):
+    """The API's files are written by orjson; a consumer diffing them sees json.dumps(indent=2) exactly."""
+    site = editions.site(audience)
+    files = sorted((site / API).rglob("*.json"))
+    assert len(files) > 10  # the index, every record, the schemas
+    for file in files:
+        raw = file.read_bytes()
+        assert raw == (json.dumps(json.loads(raw), ensure_ascii=False, indent=2) + "\n").encode(), file
+
+
+def test_the_api_dump_matches_json_dumps_on_text_numbers_and_nesting():
+    from pmmhub.channels.api import dump
+
+    data = {"名称": "数衡科技 MetricOne", "price": 39800.0, "ratio": 0.125, "count": 3, "empty": [], "none": None,
+            "nested": [{"a": True, "b": "引号\"与\\反斜杠\n换行"}, {}], "emoji": "✅"}
+    assert dump(data) == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()

@@ -9,6 +9,7 @@ import sys
 import click
 from click.core import ParameterSource
 
+from pmmhub import one_shot
 from pmmhub.problems import format_github, format_json, format_text
 from pmmhub.relate.catalog import load
 from pmmhub.relate.editions import withheld_warnings
@@ -45,7 +46,8 @@ def validate(ctx, legacy_dir, data_dir, fmt, stale):
     still works and warns.
     """
     data_dir = _data_dir(ctx, legacy_dir, data_dir)
-    catalog = load(data_dir)
+    with one_shot.loaded():
+        catalog = load(data_dir)
     problems = list(catalog.problems)
     if not catalog.errors:
         problems += withheld_warnings(catalog)

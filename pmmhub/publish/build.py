@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from pmmhub import one_shot
 from pmmhub.engines.config import ConfigError
 from pmmhub.engines.run import WORK, Built, EngineFailed, build_with
 from pmmhub.git import GitError, git
@@ -107,6 +108,7 @@ def _build(config_file: Path, given: Path, audience: str, wait: float, say: Call
 def _publish(config_file: Path, staging: Path, site_dir: Path, audience: str, say: Callable[[str], None],
              engine: str) -> None:
     built = _engine_build(config_file, staging, audience, engine)
+    one_shot.keep()  # the loaded hub stays to the end: the checks' collections need not walk it
     if audience != "internal":
         extra = unexpected(staging, built.prepared.tree.files, built.prepared.tree.pages, channels=built.channels)
         if extra:

@@ -68,3 +68,11 @@ def environment() -> Environment:
     env.globals.update(front_matter=front_matter, KINDS=KINDS, RELATED_LIMIT=RELATED_LIMIT, listing_src=listing_src,
                        industry_src=industry_src)
     return env
+
+
+def compile_all() -> None:
+    """Compile every template now (once per process): a render forked on two cores
+    (``render.parallel``) then inherits them, instead of compiling each in both processes."""
+    env = environment()
+    for name in env.list_templates():
+        env.get_template(name)

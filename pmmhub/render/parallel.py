@@ -1,14 +1,14 @@
-"""Render many pages on two cores: a forked child renders every other page while this process
-renders the rest.
+"""Work on two cores: a forked child does every other item while this process does the rest.
 
-Rendering is a pure function of the loaded site, so a child forked after the load sees the
-same site and makes the same text. It sends its pages back through a temporary file (pickled
-strings); if it fails in any way, this process renders its share itself, so an error in a
-template is raised here, as without the child (the first broken page of this process's share,
-then of the child's). If this process's own share fails, the child is stopped and reaped first.
-Below ``AT_LEAST`` pages to render (the preview's few re-rendered pages, small hubs), on one
-core, without ``fork``, or while other threads run (the preview's server, after its first
-build: a forked child would inherit their locks), nothing is forked.
+``on_two_cores`` is ``[function(item) for item in items]`` made that way; ``render`` renders pages with it.
+Rendering (or checking a built file) is a pure function of what was loaded before, so a child
+forked after the load computes the same values. It sends them back through a temporary file
+(pickled); if it fails in any way, this process computes its share itself, so an error is raised
+here, as without the child (the first failing item of this process's share, then of the child's).
+If this process's own share fails, the child is stopped and reaped first. Below ``AT_LEAST``
+items (the preview's few re-rendered pages, small hubs), on one core, without ``fork``, or while
+other threads run (the preview's server, after its first build: a forked child would inherit
+their locks), nothing is forked.
 """
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ import pickle
 import signal
 import tempfile
 import threading
+from typing import Callable, TypeVar
 
 from pmmhub.processes import fork
 
-AT_LEAST = 300  # pages to render before a second process pays for itself
+AT_LEAST = 300  # items (pages to render) before a second process pays for itself
+T, R = TypeVar("T"), TypeVar("R")
 
 
 def cores() -> int:
@@ -34,41 +36,48 @@ def _threads() -> int:
 def render(pages: list) -> None:
     """Make sure every page of ``pages`` (``generated.Page``) has its content rendered."""
     todo = [page for page in pages if not page.rendered]
-    if len(todo) < AT_LEAST or cores() < 2 or not hasattr(os, "fork") or _threads() > 1:
-        for page in todo:
-            page.content  # noqa: B018 - renders it
-        return
-    theirs, mine = todo[1::2], todo[0::2]
+    for page, text in zip(todo, on_two_cores(_content, todo)):
+        page.set_content(text)
+
+
+def _content(page) -> str:
+    return page.content
+
+
+def on_two_cores(function: Callable[[T], R], items: list[T], at_least: int = AT_LEAST) -> list[R]:
+    """``[function(item) for item in items]``, on two cores when there are ``at_least`` items."""
+    if len(items) < at_least or cores() < 2 or not hasattr(os, "fork") or _threads() > 1:
+        return [function(item) for item in items]
+    theirs, mine = items[1::2], items[0::2]
     with tempfile.TemporaryFile() as out:
-        pid = _fork(theirs, out)
+        pid = _fork(function, theirs, out)
         try:
-            for page in mine:
-                page.content  # noqa: B018
+            done = [function(item) for item in mine]
         except BaseException:
-            os.kill(pid, signal.SIGTERM)  # its work is moot: the render fails here
+            os.kill(pid, signal.SIGTERM)  # its work is moot: this fails here
             os.waitpid(pid, 0)
             raise
         _, status = os.waitpid(pid, 0)
-        texts = _read(out) if os.waitstatus_to_exitcode(status) == 0 else None
-    if texts is not None and len(texts) == len(theirs):
-        for page, text in zip(theirs, texts):
-            page.set_content(text)
-    for page in theirs:  # what the child did not make (it failed): made here, errors and all
-        page.content  # noqa: B018
+        made = _read(out, len(theirs)) if os.waitstatus_to_exitcode(status) == 0 else None
+    if made is None:  # the child failed: its share is made here, errors and all
+        made = [function(item) for item in theirs]
+    results: list = [None] * len(items)
+    results[0::2], results[1::2] = done, made
+    return results
 
 
-def _fork(pages: list, out) -> int:
+def _fork(function, items: list, out) -> int:
     def work():
-        pickle.dump([page.content for page in pages], out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump([function(item) for item in items], out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
 
-    return fork(work)  # if it fails, the parent renders these pages itself and reports
+    return fork(work)  # if it fails, the parent makes these itself and reports
 
 
-def _read(out) -> list[str] | None:
+def _read(out, count: int) -> list | None:
     out.seek(0)
     try:
-        texts = pickle.load(out)
-    except Exception:  # noqa: BLE001 - a truncated file: the parent renders the pages
+        made = pickle.load(out)
+    except Exception:  # noqa: BLE001 - a truncated file: the parent makes them
         return None
-    return texts if isinstance(texts, list) and all(isinstance(t, str) for t in texts) else None
+    return made if isinstance(made, list) and len(made) == count else None

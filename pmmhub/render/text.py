@@ -17,6 +17,7 @@ fenced code) are written as character references: the browser shows them unchang
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -59,6 +60,11 @@ def markdown(text: str | None) -> Markup:
     """Markdown source → sanitised HTML, safe to embed in a page."""
     if not text:
         return Markup("")
+    return _converted(text)
+
+
+@functools.lru_cache(maxsize=4096)  # a case study's summary shows on its page, its products', toolkits…
+def _converted(text: str) -> Markup:
     if not _MARKUP.search(text.strip()):
         return Markup(f"<p>{html.escape(text.strip(), quote=False)}</p>")
     text = _lists_after_paragraphs(text)

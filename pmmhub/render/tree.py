@@ -30,7 +30,7 @@ from pathlib import Path
 from pmmhub.load.safe_yaml import parse_text
 from pmmhub.problems import Problem
 from pmmhub.relate.editions import AUDIENCES
-from pmmhub.render import parallel
+from pmmhub.render import environment, parallel
 from pmmhub.render.generated import PageConflict
 from pmmhub.render.page_macros import expand
 
@@ -73,6 +73,8 @@ def _generated(site, docs_dir: Path | None, edit_base: str | None, tree: Tree) -
         tree.problems.append(Problem(site.data_dir.name, 1, 1, "", str(error).split("\n")[0]))
         return
     pages = [page for page in pages if not site.withheld(page.src)]
+    if len(pages) >= parallel.AT_LEAST:
+        environment.compile_all()  # the half of the render forked on the other core inherits them
     parallel.render(pages)
     for page in pages:
         content = page.content

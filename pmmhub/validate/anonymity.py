@@ -149,14 +149,16 @@ def _texts(record: Record):
 
 
 def _strings(node, path: tuple):
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, path + (index,))
+    """(path, text) of every string under ``node``, in document order (a stack, not a generator per level)."""
+    stack = [(path, node)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str):
+            yield path, node
+        elif isinstance(node, dict):
+            stack += reversed([(path + (key,), value) for key, value in node.items()])
+        elif isinstance(node, list):
+            stack += reversed([(path + (index,), value) for index, value in enumerate(node)])
 
 
 def _named(record: Record, path: tuple, name: Name) -> Problem:

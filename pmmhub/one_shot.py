@@ -1,30 +1,17 @@
 """Garbage collection for a command that runs once and exits (``hub validate``, ``hub build``).
 
-Loading a hub makes hundreds of thousands of objects and no cyclic garbage to speak of, yet
-the collector walks the growing heap again and again while they are made, and after: about a
-fifth of ``hub validate`` and of ``hub build``'s leak check at 1,000 entities. ``keep`` freezes
-what the process holds (``gc.freeze``): it stays until the process exits anyway, and no later
-collection walks it again. ``loaded`` turns collection off for a load and then keeps what it made.
+A loaded hub is hundreds of thousands of objects (the catalog's load pauses collection while it
+makes them), and every full collection after it walks them all again: about a fifth of ``hub
+validate`` and of ``hub build``'s checks at 1,000 entities, the interpreter's exit included.
+``keep`` freezes what the process holds (``gc.freeze``): it stays until the process exits anyway.
+A program that runs such commands one after another in one process calls ``gc.unfreeze()``
+after each, or keeps every one's objects.
 """
 from __future__ import annotations
 
-import contextlib
 import gc
 
 
 def keep() -> None:
     """What the process holds now is exempt from every later collection."""
     gc.freeze()
-
-
-@contextlib.contextmanager
-def loaded():
-    """Collection off for the block; what the block made is kept (``keep``) after it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        keep()
-        if enabled:
-            gc.enable()

@@ -245,3 +245,13 @@ def test_on_a_wide_screen_the_header_magnifier_opens_the_search(page, search_url
     page.keyboard.type("MetricOne")
     first = page.wait_for_selector(".hub-find--dialog .hub-find__item", timeout=10_000)
     assert "shuheng-metricone" in first.inner_html()
+
+
+def test_the_magnifier_gives_the_field_the_focus_at_once(page, search_url):
+    """Keys typed right after the click land in the field: it has the focus when the click returns."""
+    page.goto(f"{search_url}/battlecards/qingwu-crm/")
+    focused = page.evaluate("""() => {
+        document.querySelector('.md-header__button[for="__search"]').click();
+        return document.activeElement.matches('.hub-find--dialog .hub-find__input');
+    }""")
+    assert focused

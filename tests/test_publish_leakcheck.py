@@ -2,9 +2,11 @@
 name always (fast: no build, but for one real build that must be refused)."""
 import gzip
 import json
+import os
 from pathlib import Path
 
 import material
+import pytest
 from datahelpers import entity, write_hub
 from fixtures.publish.builds import DATA, canary_project, hub_build
 
@@ -149,3 +151,17 @@ def test_a_whole_text_normalised_at_once_is_each_part_between_boundaries_normali
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         assert _spaced(text) == BOUNDARY.join(spaced(part) for part in text.split(BOUNDARY)), repr(text)
+
+
+def test_a_secret_in_a_file_the_second_core_reads_is_found(tmp_path, monkeypatch):
+    """Many files are read on two cores (every other file in a forked child): a secret in one
+    file of the child's share, and one in this process's, are both reported, in file order."""
+    from pmmhub.render import parallel
+
+    if parallel.cores() < 2 or not hasattr(os, "fork"):
+        pytest.skip("needs two cores and fork")
+    monkeypatch.setattr(parallel, "AT_LEAST", 4)
+    monkeypatch.setattr(parallel, "_threads", lambda: 1)  # a browser or server another test left
+    for i in range(9):
+        site = site_with(tmp_path, f"p{i}.html", f"<p>{SECRET if i in (3, 4) else 'nothing here'}</p>")
+    assert [leak.file for leak in scan(site, SECRETS)] == ["p3.html", "p4.html"]  # p3 the child's, p4 this process's

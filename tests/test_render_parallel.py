@@ -114,3 +114,34 @@ def test_real_pages_render_the_same_in_the_child(tmp_path, monkeypatch):
     forked = load(data, day=day).pages
     parallel.render(forked)
     assert [p.content for p in forked] == here
+
+
+def test_a_map_of_an_odd_number_of_items_keeps_their_order_on_two_cores():
+    me = os.getpid()
+    items = list(range(2 * 7 + 1))
+    made = parallel.on_two_cores(lambda i: (i * i, os.getpid()), items, at_least=2)
+    assert [value for value, _ in made] == [i * i for i in items]
+    assert {pid for _, pid in made[0::2]} == {me}
+    child = {pid for _, pid in made[1::2]}
+    assert len(child) == 1 and me not in child  # every other item, made by one child
+
+
+def test_a_map_whose_child_fails_makes_the_childs_items_here():
+    me = os.getpid()
+
+    def square(i):
+        if os.getpid() != me:
+            raise RuntimeError("the child fails")
+        return i * i
+
+    assert parallel.on_two_cores(square, list(range(9)), at_least=2) == [i * i for i in range(9)]
+
+
+def test_the_threshold_is_read_when_called():
+    """Lowering ``AT_LEAST`` (as the test of real pages does) makes the next call fork."""
+    parallel.AT_LEAST, before = 2, parallel.AT_LEAST
+    try:
+        pids = {pid for pid in parallel.on_two_cores(lambda i: os.getpid(), [1, 2, 3])}
+    finally:
+        parallel.AT_LEAST = before
+    assert len(pids) == 2

@@ -29,7 +29,8 @@ def index(view) -> dict:
 
 
 def dump(data) -> bytes:
-    """Deterministic JSON: UTF-8, two-space indent, keys in the order written, a final newline
-    (byte for byte ``json.dumps(data, ensure_ascii=False, indent=2)``, whose indented form only
-    Python's slow encoder writes)."""
+    """Deterministic JSON: UTF-8, two-space indent, keys in the order written, a final newline.
+    For what records hold (string keys; text, small integers, booleans and null: a number in the
+    data stays text) these are the bytes of ``json.dumps(data, ensure_ascii=False, indent=2)``,
+    whose indented form only Python's slow encoder writes."""
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)

@@ -66,7 +66,9 @@ def source_date_epoch(root: Path) -> str | None:
 
 def build(config_file: Path, site_dir: Path, audience: str, wait: float = WAIT,
           say: Callable[[str], None] = _stderr, engine: str = "mkdocs") -> Path:
-    """Build ``audience`` with ``engine`` into ``site_dir`` atomically; raise ``BuildFailed`` otherwise."""
+    """Build ``audience`` with ``engine`` into ``site_dir`` atomically; raise ``BuildFailed`` otherwise.
+    What the build loads is frozen for the garbage collector (``one_shot.keep``): a program that
+    builds again and again in one process calls ``gc.unfreeze()`` after each build."""
     config_file = config_file.resolve()
     try:
         with signals_raise():

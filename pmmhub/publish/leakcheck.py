@@ -113,7 +113,8 @@ def internal_only(full: Catalog, public: Catalog) -> dict[str, str]:
     shown = [key for _, key in _keyed(public, cache).values()]
     blob = "\n".join([*shown, *map(comparable, vocabulary)])
     candidates = _keyed(full, cache)
-    public_keys = _occurring({key for _, key in candidates.values()}, blob)
+    shown_keys = set(shown)  # found in the blob for certain: the automaton looks only for the others
+    public_keys = shown_keys | _occurring({key for _, key in candidates.values()} - shown_keys, blob)
     out = {text: source for text, (source, key) in candidates.items() if key not in public_keys}
     for name in anonymity.names(full):
         out[name.phrase.text] = name.source
@@ -121,16 +122,16 @@ def internal_only(full: Catalog, public: Catalog) -> dict[str, str]:
 
 
 def _occurring(keys: set[str], blob: str) -> set[str]:
-    """The ``keys`` that occur in ``blob``: one Aho-Corasick pass, however many keys (``key in blob``
-    for each key in turn grew with keys times blob: seconds at 1,000 entities)."""
+    """The ``keys`` (never empty: ``MIN_CHARS`` letters or digits) that occur in ``blob``: one
+    Aho-Corasick pass, however many keys (``key in blob`` for each key in turn grew with keys
+    times blob: seconds at 1,000 entities)."""
+    if not keys:
+        return set()
     automaton = ahocorasick.Automaton()
     for key in keys:
-        if key:
-            automaton.add_word(key, key)
-    if not len(automaton):
-        return {key for key in keys if not key}
+        automaton.add_word(key, key)
     automaton.make_automaton()
-    return {key for _, key in automaton.iter(blob)} | ({""} & keys)
+    return {key for _, key in automaton.iter(blob)}
 
 
 def customer_secrets(full: Catalog) -> dict[str, str]:
@@ -216,7 +217,7 @@ def copy_leaks(site: Path, full: Catalog, files: list[Path]) -> list[Leak]:
 def scan(site: Path, secrets: dict[str, str], files: list[Path] | None = None) -> list[Leak]:
     """Every file under ``site`` (or of ``files`` there) that contains a secret, once per secret (binary
     files are read as text too: a copied attachment may hold text; only the theme's own files are skipped).
-    The files are read on two cores (``parallel.on_two_cores``)."""
+    The files are read on two cores when there are many (``parallel.on_two_cores``)."""
     index = _Index(secrets)
     files = (p for p in site.rglob("*") if p.is_file()) if files is None else files
     themes = theme_roots()

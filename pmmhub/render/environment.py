@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
 from pmmhub.model import KINDS
@@ -71,8 +71,17 @@ def environment() -> Environment:
 
 
 def compile_all() -> None:
-    """Compile every template now (once per process): a render forked on two cores
-    (``render.parallel``) then inherits them, instead of compiling each in both processes."""
+    """Compile every page template now (once per process): a render forked on two cores
+    (``render.parallel``) then inherits them, instead of compiling each in both processes. A
+    template that does not compile is left to the render that uses it, which reports it."""
     env = environment()
-    for name in env.list_templates():
-        env.get_template(name)
+    for name in env.list_templates(filter_func=_page_template):
+        try:
+            env.get_template(name)
+        except TemplateError:
+            pass
+
+
+def _page_template(name: str) -> bool:
+    """A template of this environment (``channels/`` and the ``.j2`` text templates have their own)."""
+    return name.endswith((".md", ".html")) and not name.startswith("channels/")

@@ -1,6 +1,7 @@
 """Work on two cores: a forked child does every other item while this process does the rest.
 
-``on_two_cores`` is ``[function(item) for item in items]`` made that way; ``render`` renders pages with it.
+``on_two_cores`` is ``[function(item) for item in items]`` made that way; ``render`` renders pages
+with it, and the leak check (``publish.leakcheck``) reads the built files with it.
 Rendering (or checking a built file) is a pure function of what was loaded before, so a child
 forked after the load computes the same values. It sends them back through a temporary file
 (pickled); if it fails in any way, this process computes its share itself, so an error is raised
@@ -44,26 +45,40 @@ def _content(page) -> str:
     return page.content
 
 
-def on_two_cores(function: Callable[[T], R], items: list[T], at_least: int = AT_LEAST) -> list[R]:
-    """``[function(item) for item in items]``, on two cores when there are ``at_least`` items."""
-    if len(items) < at_least or cores() < 2 or not hasattr(os, "fork") or _threads() > 1:
+def forks(count: int, at_least: int | None = None) -> bool:
+    """Whether ``on_two_cores`` forks for ``count`` items (``at_least``: ``AT_LEAST``, read now)."""
+    least = AT_LEAST if at_least is None else at_least
+    return count >= least and cores() >= 2 and hasattr(os, "fork") and _threads() <= 1
+
+
+def on_two_cores(function: Callable[[T], R], items: list[T], at_least: int | None = None) -> list[R]:
+    """``[function(item) for item in items]``, on two cores when ``forks``; what ``function`` does
+    besides returning a value is lost for the child's items (``render`` sets their content)."""
+    if not forks(len(items), at_least):
         return [function(item) for item in items]
     theirs, mine = items[1::2], items[0::2]
     with tempfile.TemporaryFile() as out:
         pid = _fork(function, theirs, out)
         try:
             done = [function(item) for item in mine]
-        except BaseException:
-            os.kill(pid, signal.SIGTERM)  # its work is moot: this fails here
-            os.waitpid(pid, 0)
+            _, status = os.waitpid(pid, 0)
+        except BaseException:  # this fails here (or is interrupted): the child's work is moot
+            _stop(pid)
             raise
-        _, status = os.waitpid(pid, 0)
         made = _read(out, len(theirs)) if os.waitstatus_to_exitcode(status) == 0 else None
     if made is None:  # the child failed: its share is made here, errors and all
         made = [function(item) for item in theirs]
     results: list = [None] * len(items)
     results[0::2], results[1::2] = done, made
     return results
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):  # already reaped
+        pass
 
 
 def _fork(function, items: list, out) -> int:

@@ -63,7 +63,7 @@ def markdown(text: str | None) -> Markup:
     return _converted(text)
 
 
-@functools.lru_cache(maxsize=4096)  # a case study's summary shows on its page, its products', toolkits…
+@functools.lru_cache(maxsize=4096)  # one field shows on several pages: its entity's, a toolkit's, a copy
 def _converted(text: str) -> Markup:
     if not _MARKUP.search(text.strip()):
         return Markup(f"<p>{html.escape(text.strip(), quote=False)}</p>")

@@ -73,7 +73,7 @@ def _generated(site, docs_dir: Path | None, edit_base: str | None, tree: Tree) -
         tree.problems.append(Problem(site.data_dir.name, 1, 1, "", str(error).split("\n")[0]))
         return
     pages = [page for page in pages if not site.withheld(page.src)]
-    if len(pages) >= parallel.AT_LEAST:
+    if parallel.forks(len(pages)):
         environment.compile_all()  # the half of the render forked on the other core inherits them
     parallel.render(pages)
     for page in pages:

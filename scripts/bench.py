@@ -30,7 +30,7 @@ Last, the preview at the first size of at least 1,000 (else the first size): ``h
 each timed until the served page's HTML shows the change; the median. Target: < 2 s.
 
 Each figure is the median of ``--build-runs`` runs at the first size and of ``--growth-runs``
-at the larger ones (default 3 and 1: the whole benchmark takes ~65 minutes on two cores
+at the larger ones (default 3 and 1: the whole benchmark takes ~35 minutes on two cores
 at 1,000, 5,000 and 10,000 entities). Peak RSS is the largest of the runs (GNU time).
 Prints a Markdown table for the README. ``--sizes 200`` runs it small, in a few minutes.
 """

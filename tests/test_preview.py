@@ -130,6 +130,29 @@ def test_an_edit_to_a_yaml_file_shows_without_a_restart(serve, tmp_path):
     assert wait_for(lambda: "澄潮数智 · 新门户" in (fetch(persona) or ""), REBUILD_SECONDS, server), log()
 
 
+def test_a_deleted_entity_leaves_the_preview(serve, tmp_path):
+    """A battle card added while the preview runs gets its page, API record and Markdown mirror;
+    deleted again, they are gone (404), not served from the earlier build."""
+    repo, base, server = serve
+    log = lambda: (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")[-3000:]  # noqa: E731
+    assert wait_for(lambda: fetch(base), STARTUP_SECONDS, server), log()
+    card = sorted((repo / "data" / "battlecards").glob("*.yml"))[0]
+    added = card.with_name("preview-added.yml")
+    text = re.sub(r"^name: .*$", f"name: {CANARY}", card.read_text(encoding="utf-8"), count=1, flags=re.M)
+    time.sleep(1.5)
+    added.write_text(text, encoding="utf-8")
+    url = f"{base}battlecards/preview-added/"
+    assert wait_for(lambda: CANARY in (fetch(url) or ""), REBUILD_SECONDS, server), log()
+    listing = f"{base}battlecards/"
+    assert CANARY in fetch(listing)
+    record, mirror = f"{base}api/v1/battlecards/preview-added.json", f"{url}index.md"  # written after the page
+    assert wait_for(lambda: CANARY in (fetch(record) or "") and fetch(mirror), REBUILD_SECONDS, server), log()
+    added.unlink()
+    assert wait_for(lambda: fetch(url) is None and fetch(listing) is not None, REBUILD_SECONDS, server), log()
+    assert CANARY not in fetch(listing)
+    assert wait_for(lambda: fetch(record) is None and fetch(mirror) is None, REBUILD_SECONDS, server), log()
+
+
 def test_the_server_hears_changes_not_reads(tmp_path):
     """``live.swap``: MkDocs' server replaced by one on the system's file events, same address and
     folder; writing, adding, renaming and removing a file start a build, reading one does not."""

@@ -22,7 +22,8 @@ changed and rewrites only the files whose bytes changed, so ``mkdocs serve --dir
 (``hub serve``) rebuilds only those. Then the channel files and the search index are written
 by a child process (``background``), after the page is served. With ``--dirty``, the
 hand-written pages that call macros are rebuilt on every save (a macro may show any entity)
-and the titles of navigation pages are read, so the navigation stays whole. The server hears
+and the titles of navigation pages are read, so the navigation stays whole; what an earlier
+build made of a file that is gone (a deleted entity's page) is removed. The server hears
 a save from the system's file events (``live``), and garbage is collected between builds,
 not during them (``collector``); under ``mkdocs build``, not before the build is done.
 """
@@ -118,6 +119,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
     collector: Collector | None = None  # garbage collection: the preview's between builds, none during a build
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
+    outputs: set[str] | None = None  # with --dirty: what the last build's files became in the site
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
         self.serving = command == "serve"
@@ -199,6 +201,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         every page does, by making their last output older than their source."""
         if self.prepared is not None and not self.serving:
             self._start_channels(config)
+        if self.dirty:
+            self._remove_gone(files, config)
         if not self.dirty or self.prepared is None:
             return files
         frame = _frame(self.prepared.overrides, config)
@@ -212,6 +216,20 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
                               and any(s in data for s in _MACRO_SYNTAX)):
                 os.utime(file.abs_dest_path, ns=(0, 0))
         return files
+
+    def _remove_gone(self, files, config) -> None:
+        """With ``--dirty`` (the preview), what an earlier build made of a file that is gone now (a
+        deleted entity's page) leaves the site: MkDocs only ever adds to it."""
+        outputs = {file.abs_dest_path for file in files}
+        site = Path(os.path.normpath(config.site_dir))
+        for path in sorted((self.outputs or set()) - outputs):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(path)
+            folder = Path(path).parent
+            while folder != site and site in folder.parents and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        self.outputs = outputs
 
     def on_env(self, env, config, files):
         if self.templates is not None:
@@ -255,7 +273,10 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
 
     def _channels_work(self, config):
         prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url
-        return lambda: site_files.write(site_dir, *site_files.compute(prepared, url))
+        # the preview writes into one site again and again: what its last write made is listed
+        listed = prepared.docs_dir.parent / ".channel-files" if self.serving else None
+        keep = frozenset(prepared.tree.files)
+        return lambda: site_files.write(site_dir, *site_files.compute(prepared, url), listed=listed, keep=keep)
 
     def on_serve(self, server, config, builder):
         """Watch the real sources (docs, data) instead of the rendered tree, which every build

@@ -151,6 +151,9 @@ def test_a_deleted_entity_leaves_the_preview(serve, tmp_path):
     assert wait_for(lambda: fetch(url) is None and fetch(listing) is not None, REBUILD_SECONDS, server), log()
     assert CANARY not in fetch(listing)
     assert wait_for(lambda: fetch(record) is None and fetch(mirror) is None, REBUILD_SECONDS, server), log()
+    kept = [f"{base}battlecards/{card.stem}/", f"{base}battlecards/{card.stem}/index.md",
+            f"{base}api/v1/battlecards/{card.stem}.json", f"{base}api/v1/index.json", f"{base}llms.txt"]
+    assert all(fetch(page) for page in kept), [page for page in kept if not fetch(page)]  # nothing else went
 
 
 def test_the_server_hears_changes_not_reads(tmp_path):

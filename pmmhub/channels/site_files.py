@@ -6,6 +6,7 @@ on the machine's other core. ``write`` puts the result into the built site.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath
 
 from pmmhub.channels import channel_files, refuse_clashes, write as write_channels
@@ -25,31 +26,58 @@ def write(site_dir: Path, channels: dict[str, bytes], search: dict[str, bytes], 
           keep: frozenset[str] = frozenset()) -> None:
     """Write the files into the built ``site_dir``. ``listed`` (the preview, which writes into the
     same site again and again): a file naming the channel files the last write made; those this
-    write does not make (a deleted entity's record and mirror) are removed first, unless the docs
-    tree now has a file of that name (``keep``), and the file then names this write's."""
+    write does not make (a deleted entity's record and mirror) are removed first, except what the
+    engine wrote there (``keep``). The list names both writes' files until this one is done, so a
+    write that is stopped half-way forgets nothing."""
+    site_dir = Path(site_dir)
+    before = _listed(listed) if listed is not None else []
     if listed is not None:
-        _remove_unmade(Path(site_dir), listed, channels, keep)
+        _list(listed, sorted({*before, *channels}))
+        gone = (_inside(site_dir, rel) for rel in before if rel not in channels and rel not in keep)
+        remove_from(site_dir, [target for target in gone if target is not None])
     write_channels(site_dir, channels)
     index.write_files(site_dir, search)
     if listed is not None:
-        listed.write_text("".join(f"{rel}\n" for rel in sorted(channels)), encoding="utf-8")
+        _list(listed, sorted(channels))
 
 
-def _remove_unmade(site_dir: Path, listed: Path, channels: dict[str, bytes], keep: frozenset[str]) -> None:
+def _listed(listed: Path) -> list[str]:
     try:
-        before = listed.read_text(encoding="utf-8").splitlines()
-    except (FileNotFoundError, UnicodeDecodeError):
-        return
-    for rel in before:
-        parts = PurePosixPath(rel).parts
-        if rel in channels or rel in keep or not parts or parts[0] == "/" or ".." in parts:
-            continue  # made again, or not a name this code wrote
-        target = site_dir.joinpath(*parts)
+        return listed.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):  # none yet, or unreadable: nothing to remove
+        return []
+
+
+def _list(listed: Path, names: list[str]) -> None:
+    """Replace the list whole (a stopped write leaves the old one or the new one)."""
+    fresh = listed.with_name(listed.name + ".new")
+    fresh.write_text("".join(f"{rel}\n" for rel in names), encoding="utf-8")
+    os.replace(fresh, listed)
+
+
+def _inside(site_dir: Path, rel: str) -> Path | None:
+    """The file ``rel`` names in the site, if it is a plain relative path (else None)."""
+    parts = PurePosixPath(rel).parts
+    if not parts or parts[0] == "/" or ".." in parts or "\0" in rel or PurePosixPath(*parts).as_posix() != rel:
+        return None
+    return site_dir.joinpath(*parts)
+
+
+def remove_from(site: Path, paths) -> None:
+    """Remove the files ``paths`` (inside ``site``) and the folders they leave empty; what cannot
+    be removed stays (the next build writes over it or leaves it)."""
+    for path in sorted(paths):
+        target = Path(path)
+        if site not in target.parents:
+            continue
         try:
             target.unlink()
-        except (FileNotFoundError, IsADirectoryError, PermissionError):
+        except OSError:
             continue
         folder = target.parent
-        while folder != site_dir and not any(folder.iterdir()):
-            folder.rmdir()
+        while folder != site:
+            try:
+                folder.rmdir()  # only an empty folder
+            except OSError:
+                break
             folder = folder.parent

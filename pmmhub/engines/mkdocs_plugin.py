@@ -22,8 +22,9 @@ changed and rewrites only the files whose bytes changed, so ``mkdocs serve --dir
 (``hub serve``) rebuilds only those. Then the channel files and the search index are written
 by a child process (``background``), after the page is served. With ``--dirty``, the
 hand-written pages that call macros are rebuilt on every save (a macro may show any entity)
-and the titles of navigation pages are read, so the navigation stays whole; what an earlier
-build made of a file that is gone (a deleted entity's page) is removed. The server hears
+and the titles of navigation pages are read, so the navigation stays whole; under ``mkdocs
+serve --dirty``, what an earlier build made of a file that is gone (a deleted entity's page)
+is removed, and so are the channel files the last write made that this one does not. The server hears
 a save from the system's file events (``live``), and garbage is collected between builds,
 not during them (``collector``); under ``mkdocs build``, not before the build is done.
 """
@@ -102,6 +103,11 @@ def _rendering(out: Path):
         yield
 
 
+def _channel_list(site_dir: str) -> Path:
+    """Beside the preview's site (outside it, not served): the channel files its last write made."""
+    return Path(os.path.normpath(site_dir) + ".hub-channel-files")
+
+
 class HubPluginConfig(Config):
     data_dir = config_options.Type(str, default=DATA_DIR)
     audience = config_options.Choice(AUDIENCES, default="internal")
@@ -120,6 +126,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     collector: Collector | None = None  # garbage collection: the preview's between builds, none during a build
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
     outputs: set[str] | None = None  # with --dirty: what the last build's files became in the site
+    made: frozenset[str] = frozenset()  # under serve: the site paths of this build's files
+    site_dir: str | None = None
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
         self.serving = command == "serve"
@@ -134,6 +142,9 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         for child in (self.background, self.alongside):
             if child is not None:
                 child.stop()
+        if self.serving and self.site_dir:
+            with contextlib.suppress(OSError):
+                os.remove(_channel_list(self.site_dir))
         if self.collector is not None:
             self.collector.stop()
 
@@ -151,6 +162,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         without_engine_index(config.plugins)
         project = Path(config.config_file_path or ".").resolve().parent
         self.sources = {"docs": Path(config.docs_dir), "data": project / self.config.data_dir}
+        self.site_dir = config.site_dir
         out = project / RENDERED / self.config.audience / "docs"
         if self.background is not None:
             self.background.stop()  # the channels of the last build: this one writes newer ones
@@ -198,9 +210,12 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         being written beside it (``_start_channels``). With ``--dirty``: the hand-written pages that call macros
         count as changed (their output may show any entity), and after a change of what every page's
         frame shows (``_frame``: site name, banner, labels, navigation, the config file, the theme)
-        every page does, by making their last output older than their source."""
+        every page does, by making their last output older than their source; under ``mkdocs serve
+        --dirty``, what the last build made of a file that is gone leaves the site (``_remove_gone``)."""
         if self.prepared is not None and not self.serving:
             self._start_channels(config)
+        if self.serving:
+            self.made = frozenset(file.dest_uri for file in files)
         if self.dirty:
             self._remove_gone(files, config)
         if not self.dirty or self.prepared is None:
@@ -218,18 +233,11 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         return files
 
     def _remove_gone(self, files, config) -> None:
-        """With ``--dirty`` (the preview), what an earlier build made of a file that is gone now (a
-        deleted entity's page) leaves the site: MkDocs only ever adds to it."""
+        """Under ``mkdocs serve --dirty``, from its second build on: what an earlier build made of a
+        file that is gone now (a deleted entity's page) leaves the site, which MkDocs only adds to."""
         outputs = {file.abs_dest_path for file in files}
-        site = Path(os.path.normpath(config.site_dir))
-        for path in sorted((self.outputs or set()) - outputs):
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(path)
-            folder = Path(path).parent
-            while folder != site and site in folder.parents and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-        self.outputs = outputs
+        before, self.outputs = self.outputs or set(), outputs  # first: a failure here is not repeated
+        site_files.remove_from(Path(os.path.normpath(config.site_dir)), before - outputs)
 
     def on_env(self, env, config, files):
         if self.templates is not None:
@@ -274,8 +282,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def _channels_work(self, config):
         prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url
         # the preview writes into one site again and again: what its last write made is listed
-        listed = prepared.docs_dir.parent / ".channel-files" if self.serving else None
-        keep = frozenset(prepared.tree.files)
+        # beside that site (each preview has its own), and what MkDocs made there is never removed
+        listed, keep = (_channel_list(config.site_dir), self.made) if self.serving else (None, frozenset())
         return lambda: site_files.write(site_dir, *site_files.compute(prepared, url), listed=listed, keep=keep)
 
     def on_serve(self, server, config, builder):

@@ -40,8 +40,10 @@ def channel_files(site, base_url: str | None = None) -> dict[str, bytes]:
 
 
 def clashes(files: dict[str, bytes], tree) -> list[str]:
-    """Channel paths that a file of the rendered docs ``tree`` also takes (the engine would copy it there)."""
-    return sorted(rel for rel in files if rel in tree.files)
+    """Channel paths that a file of the rendered docs ``tree`` also takes (the engine would copy it
+    there). A page is not copied but built into HTML, so its Markdown source takes no path: with
+    ``use_directory_urls: false`` the mirror of ``x.html`` is ``x.md``, the page's own source name."""
+    return sorted(rel for rel in files if rel in tree.files and rel not in tree.pages)
 
 
 def refuse_clashes(files: dict[str, bytes], tree) -> None:

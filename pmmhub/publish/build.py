@@ -112,7 +112,9 @@ def _publish(config_file: Path, staging: Path, site_dir: Path, audience: str, sa
     built = _engine_build(config_file, staging, audience, engine)
     one_shot.keep()  # the loaded hub stays to the end: the checks' collections need not walk it
     if audience != "internal":
-        extra = unexpected(staging, built.prepared.tree.files, built.prepared.tree.pages, channels=built.channels)
+        prepared = built.prepared
+        extra = unexpected(staging, prepared.tree.files, prepared.tree.pages, prepared.site.ctx.directory_urls,
+                           channels=built.channels)
         if extra:
             raise BuildFailed(f"the {audience} edition would ship files no published page uses:\n"
                               + "\n".join(f"  {rel}" for rel in extra)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pmmhub.channels import api, llms, mirror, spreadsheet
 from pmmhub.channels.view import View
+from pmmhub.render.write import put
 
 CHANNELS = (api, spreadsheet, llms, mirror)
 
@@ -58,6 +59,4 @@ def refuse_clashes(files: dict[str, bytes], tree) -> None:
 def write(site_dir: Path, files: dict[str, bytes]) -> None:
     """Write ``files`` into the built ``site_dir`` (``refuse_clashes`` said they have their paths)."""
     for rel, data in files.items():
-        target = Path(site_dir) / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        put(Path(site_dir) / rel, data)

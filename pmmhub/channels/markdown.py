@@ -73,11 +73,10 @@ class _Writer:
         return name in HIDDEN or not self.view.shown(name)
 
     def label(self, name: str) -> str:
-        labels = self.view.site.ctx.labels
-        for key in (f"{self.kind}.{name}", f"envelope.{name}", f"{name}.name", *(f"{k}.{name}" for k in KINDS)):
-            if labels.has(key):
-                return labels(key)
-        return name.replace("_", " ").capitalize()
+        found = self.view.labels.get((self.kind, name))
+        if found is None:
+            found = self.view.labels[self.kind, name] = _label(self.view.site.ctx.labels, self.kind, name)
+        return found
 
     # values -------------------------------------------------------------------------
     def value(self, value, shape: Shape) -> str:
@@ -152,6 +151,14 @@ class _Writer:
                 self.content(value, f.shape, level + 1)
             else:
                 self.blocks.append(Block("field", label=inline(self.label(f.name)), text=self.scalars(value, f.shape)))
+
+
+def _label(labels, kind: str, name: str) -> str:
+    """A field's label: the kind's own, the envelope's, the field's section's, another kind's, else its name."""
+    for key in (f"{kind}.{name}", f"envelope.{name}", f"{name}.name", *(f"{k}.{name}" for k in KINDS)):
+        if labels.has(key):
+            return labels(key)
+    return name.replace("_", " ").capitalize()
 
 
 def _item(shape: Shape) -> Shape:

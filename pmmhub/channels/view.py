@@ -34,6 +34,7 @@ class View:
     base_url: str | None = None  # the config's site_url: absolute URLs when set
     # the Markdown channels' entity documents, made once (``markdown.entity_markdown``)
     documents: dict = field(default_factory=dict, repr=False, compare=False)
+    labels: dict = field(default_factory=dict, repr=False, compare=False)  # (kind, field) -> label, found once
 
     def __post_init__(self):
         if self.base_url:

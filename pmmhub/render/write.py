@@ -126,6 +126,16 @@ def _write(target: Path, data: bytes) -> None:
         raise
 
 
+def put(target: Path, data: bytes) -> None:
+    """Write ``data`` to the file ``target``, making its folder only when it is missing: into a
+    site being built, most folders are there already, and asking for each costs a system call."""
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
 def _prune_empty(out: Path) -> None:
     for folder, dirs, files in os.walk(out, topdown=False):
         if folder != str(out) and not os.listdir(folder):

@@ -26,6 +26,7 @@ from pathlib import Path
 from pmmhub.model import KINDS
 from pmmhub.search import text
 from pmmhub.search.documents import PAGE, PAGE_BOOST, TIERS, Doc, documents
+from pmmhub.render.write import put
 
 FOLDER = "hub-search"
 CHUNK = 16
@@ -195,6 +196,4 @@ def write_files(site_dir: Path, files: dict[str, bytes]) -> None:
 
         shutil.rmtree(target)
     for rel, data in files.items():
-        path = Path(site_dir) / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        put(Path(site_dir) / rel, data)

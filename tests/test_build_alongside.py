@@ -1,7 +1,7 @@
 """The channel files and the search index are made while the engine builds the pages (on the
 other core), and a clash with a docs file still fails the build with the file's name."""
 import pytest
-from conftest import build, built, make_project
+from conftest import build, make_project
 from datahelpers import hub_cli
 
 CLASH = "docs/ has llms.txt, where the hub writes its channel files"
@@ -30,15 +30,3 @@ def test_a_full_build_has_every_channel_file_and_the_index(portal_build):
     site = portal_build.site
     for rel in ("llms.txt", "llms-full.txt", "api/v1/index.json", "hub-search/meta.json", "products/lanyun/index.md"):
         assert (site / rel).is_file(), rel
-
-
-@pytest.mark.build
-def test_a_build_with_the_templates_compiled_by_the_last_one_makes_the_same_site(portal_build, tmp_path):
-    caches = sorted((portal_build.project / "build" / "jinja").iterdir())
-    assert len(caches) == 2, "the portal's templates and the theme's, one folder each"
-    assert all(list(folder.glob("*.cache")) for folder in caches)
-    again = built(build(portal_build.project, "portal again, templates cached", site=tmp_path / "site"))
-    first = {p.relative_to(portal_build.site): p.read_bytes() for p in portal_build.site.rglob("*") if p.is_file()}
-    second = {p.relative_to(again.site): p.read_bytes() for p in again.site.rglob("*") if p.is_file()}
-    assert first.keys() == second.keys()
-    assert [rel for rel in first if first[rel] != second[rel]] == []

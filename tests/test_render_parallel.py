@@ -69,7 +69,9 @@ def test_the_parents_own_failure_stops_and_reaps_the_child(tmp_path):
 
     def make(i):
         if os.getpid() != me:
-            seen.write_text(str(os.getpid()))
+            fresh = seen.with_name(f"{seen.name}.{os.getpid()}")
+            fresh.write_text(str(os.getpid()))
+            os.replace(fresh, seen)  # whole, never seen empty
             time.sleep(0.01)
         elif i == 0:  # the first page of this process's share, once the child is at work
             for _ in range(500):

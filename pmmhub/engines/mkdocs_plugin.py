@@ -38,6 +38,7 @@ import os
 import sys
 from pathlib import Path
 
+import jinja2
 import pathspec
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -54,7 +55,6 @@ from pmmhub.engines import finished_page, nav_once
 from pmmhub.engines.finished_page import converts_like_fast_path
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
-from pmmhub.render import template_cache
 from pmmhub.render.incremental import Incremental
 from pmmhub.render.error_tree import error_tree
 from pmmhub.render.settings import published_nav
@@ -76,6 +76,22 @@ class _WithoutDirtyWarning(logging.Filter):
 
 
 _DIRTY_FILTER = _WithoutDirtyWarning()
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept for the preview's next build (MkDocs makes a new
+    template environment for each); a template whose source changed is compiled again."""
+
+    def __init__(self):
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
 @contextlib.contextmanager
@@ -106,18 +122,18 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     incremental: Incremental | None = None  # the preview's renders reuse what earlier ones made
     background: Background | None = None  # the preview's channel files, written after the page
     alongside: Background | None = None  # a full build's channel files, written while MkDocs builds
+    templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
     collector: Collector | None = None  # garbage collection: the preview's between builds, none during a build
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
     outputs: set[str] | None = None  # with --dirty: what the last build's files became in the site
     made: frozenset[str] = frozenset()  # under serve: the site paths of this build's files
     site_dir: str | None = None
-    project: Path = Path(".")
 
     def on_startup(self, command, dirty):  # defined, so MkDocs keeps this plugin across rebuilds
         self.serving = command == "serve"
         self.dirty = dirty
         if self.serving:
-            self.incremental, self.background = Incremental(), Background()
+            self.incremental, self.background, self.templates = Incremental(), Background(), _CompiledTemplates()
         self.collector = Collector() if self.serving else Collector(delay=None)
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_FILTER)  # once: the same filter
@@ -144,7 +160,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.collector is not None:
             self.collector.pause()
         without_engine_index(config.plugins)
-        project = self.project = Path(config.config_file_path or ".").resolve().parent
+        project = Path(config.config_file_path or ".").resolve().parent
         self.sources = {"docs": Path(config.docs_dir), "data": project / self.config.data_dir}
         self.site_dir = config.site_dir
         out = project / RENDERED / self.config.audience / "docs"
@@ -224,7 +240,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         site_files.remove_from(Path(os.path.normpath(config.site_dir)), before - outputs)
 
     def on_env(self, env, config, files):
-        template_cache.attach(env, self.project / template_cache.CACHE)  # the theme's, compiled once
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
         nav_once.render_once(env, config)
         return env
 

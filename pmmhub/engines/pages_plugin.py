@@ -3,20 +3,16 @@ the config ``hub build`` writes for MkDocs (never in mkdocs.yml).
 
 The tree is rendered already, so the ``hub`` plugin is left out; this one does for that build
 what the ``hub`` plugin does for its own: pages skip Python-Markdown (``finished_page``), the
-navigation sidebar is rendered once per folder (``nav_once``), the theme's templates are compiled
-once (``template_cache``, beside that config), the theme's unused search index is
+navigation sidebar is rendered once per folder (``nav_once``), the theme's unused search index is
 not made (``engine_index``), and no garbage is collected until the build is done (``collector``).
 """
 from __future__ import annotations
-
-from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
 from pmmhub.engines import finished_page, nav_once
 from pmmhub.engines.collector import Collector
 from pmmhub.engines.engine_index import without_engine_index
-from pmmhub.render import template_cache
 
 
 class HubPagesPlugin(BasePlugin):
@@ -37,7 +33,6 @@ class HubPagesPlugin(BasePlugin):
         return nav
 
     def on_env(self, env, config, files):
-        template_cache.attach(env, Path(config.config_file_path or ".").resolve().parent / "jinja")
         nav_once.render_once(env, config)
         return env
 

@@ -2,7 +2,7 @@
 
 ``prepare`` is the whole render step, shared by ``hub render``, ``hub build`` (any engine)
 and the MkDocs plugin: it reads the project's config values (plain ``mkdocs.yml`` data),
-loads the hub in the edition (its templates compiled once per project: ``template_cache``), writes the edition's docs tree (``tree.edition_tree``)
+loads the hub in the edition, writes the edition's docs tree (``tree.edition_tree``)
 incrementally into ``out`` (``write.sync``) and returns the config overrides
 (``settings.edition_overrides``) with what was written.
 """
@@ -15,8 +15,6 @@ from pathlib import Path
 
 from pmmhub.problems import HubDataError
 from pmmhub.relate.catalog import DATA_DIR, today
-from pmmhub.render import template_cache
-from pmmhub.render.environment import environment
 from pmmhub.render.incremental import Incremental
 from pmmhub.render.settings import edition_overrides, extra_hub
 from pmmhub.render.site import Site, load
@@ -44,7 +42,6 @@ def prepare(project: Path, config: dict, *, plugin_options: dict, out: Path, day
     Raises ``HubDataError`` with every problem of the data or of the hand-written pages.
     """
     project = Path(project).resolve()
-    template_cache.attach(environment(), project / template_cache.CACHE)
     audience = plugin_options.get("audience", "internal")
     options = dict(audience=audience, day=day or today(), directory_urls=config.get("use_directory_urls", True),
                    links_from_source=links_from_source)

@@ -5,7 +5,8 @@ then sanitised with nh3 against an allowlist: formatting, lists, tables, code an
 survive; scripts, styles, images, event handlers do not, nor any link that fails the URL
 rule URL fields are validated with (``url_problem``: http, https, mailto or a true
 relative path; protocol-relative ``//host`` and backslashed ``/\\host`` are not relative).
-Plain fields are HTML-escaped.
+Plain fields are HTML-escaped. The common shape of field text (paragraphs, ``- `` lists,
+``**bold**``) skips the parser and the sanitiser (``simple_markdown``), with the same result.
 
 PMMs write a list straight under its lead-in line (``实施步骤：`` then ``1. …``);
 Python-Markdown would run it into the paragraph, so such a list gets the blank line it
@@ -26,6 +27,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from pmmhub.model.common import LINK_SCHEMES, url_problem
+from pmmhub.render import simple_markdown
 
 TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "del", "s", "sup", "sub", "code", "pre", "kbd",
@@ -70,6 +72,9 @@ def _converted(text: str) -> Markup:
     text = _lists_after_paragraphs(text)
     if not _FENCE.search(text):
         text = _SOFT_BREAK.sub("", text)  # a line wrapped between two Chinese characters is not a space
+    simple = simple_markdown.to_html(text.strip("\n"))  # paragraphs, "- " lists and bold: no parser needed
+    if simple is not None:
+        return Markup(simple)
     return Markup(_inert(_CLEANER.clean(_MARKDOWN.reset().convert(text))).strip())
 
 

@@ -46,3 +46,31 @@ def test_a_long_message_is_cut_and_still_decodes():
     _, failed = run(work, expected=(ChannelConflict,))
     assert failed.startswith("the hub could not write its channel files: 文文")
     assert 59_000 < len(failed.encode("utf-8")) <= 60_000 + 2  # a cut character decodes as one replacement
+
+
+def test_the_second_step_waits_for_release_and_gets_what_the_first_made(tmp_path):
+    import time
+
+    child = Background()
+    child.start(lambda: (tmp_path / "computed").write_text("yes") and "made", waited=True,
+                then=lambda made: (tmp_path / "written").write_text(made))
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "computed").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)  # room for a child that would not wait to write
+    assert (tmp_path / "computed").exists() and not (tmp_path / "written").exists()
+    child.release()
+    assert child.wait() is None and (tmp_path / "written").read_text() == "made"
+
+
+def test_a_child_stopped_before_release_writes_nothing(tmp_path):
+    child = Background()
+    child.start(lambda: "made", waited=True, then=lambda made: (tmp_path / "written").write_text(made))
+    child.stop()
+    assert child.wait() is None and not (tmp_path / "written").exists()
+
+
+def test_wait_releases_a_child_still_held_back(tmp_path):
+    child = Background()
+    child.start(lambda: "made", waited=True, then=lambda made: (tmp_path / "written").write_text(made))
+    assert child.wait() is None and (tmp_path / "written").read_text() == "made"

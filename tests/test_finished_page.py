@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from conftest import REPO, build, built, make_project
 from pmmhub.engines.finished_page import FinishedPage, converts_like_fast_path
 from pmmhub.render.edition import prepare
-from pmmhub.render.finished_html import MARKER, to_html
+from pmmhub.render.finished_html import MARKER, Converted, ahead, digest, to_html
 
 DAY = dt.date(2026, 12, 1)
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}, "pymdownx.details",
@@ -129,6 +129,16 @@ def test_the_plugin_converts_generated_pages_and_the_nav_keeps_its_titles(tmp_pa
         config.plugins["hub"].on_build_error(None)  # stop the channel child on_files started
     kinds = {f.src_uri: type(f.page) for f in files.documentation_pages()}
     assert {kinds[src] for src in generated} == {FinishedPage}
+    taken = 0
+    for src in generated:  # the render converted the pages it rendered, from the very Markdown MkDocs reads
+        page = files.get_file_from_path(src).page
+        page.read_source(config)
+        if page.ahead is not None:
+            taken += 1
+            assert page.ahead[0] == digest(page.markdown) and page.ahead[1] == to_html(page.markdown), src
+    entity_pages = {src for src in generated if src.startswith("products/") and not src.endswith("index.md")}
+    assert entity_pages and taken > len(entity_pages)
+    assert all(files.get_file_from_path(src).page.ahead is not None for src in entity_pages)
     assert {kinds[src] for src in set(kinds) - generated} == {Page}  # hand-written pages: MkDocs converts them
     listing = files.get_file_from_path("products/index.md").page
     assert listing in nav.pages and listing.title == "产品一览"  # the navigation's title, kept
@@ -174,3 +184,22 @@ def test_hub_build_hands_mkdocs_the_pages_plugin_and_the_site_is_the_same_withou
     assert len(pages) > 40 and pages == sorted(p.relative_to(tmp_path / "slow") for p in (tmp_path / "slow").rglob("*.html"))
     for rel in pages:
         assert (tmp_path / "fast" / rel).read_bytes() == (tmp_path / "slow" / rel).read_bytes(), rel
+
+
+def test_a_page_takes_the_renders_conversion_only_while_its_markdown_is_the_one_converted(tmp_path):
+    body = f"{MARKER}\n\n<div class=\"hub-header\">\n<h1>T</h1>\n</div>\n\n## 推介话术 {{ #pitch }}\n\n<p>text</p>\n"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "p.md").write_text(f"---\ntitle: T\n---\n{body}", encoding="utf-8")
+    config = mkdocs_config(tmp_path, tmp_path / "docs")
+    files = get_files(config)
+    file = files.get_file_from_path("p.md")
+    source = (tmp_path / "docs" / "p.md").read_text(encoding="utf-8")
+    made = ahead(source)
+    assert made is not None and made[0] == digest(body) and made[1] == to_html(body)
+    marked = Converted("<p>from the render</p>", [], set())
+    page = FinishedPage(None, file, config)
+    page.ahead = (made[0], marked)
+    assert converted(page, config, files)[0] == "<p>from the render</p>" and page.ahead is None  # taken, then let go
+    page = FinishedPage(None, file, config)
+    page.ahead = (digest(body + "<p>a plugin added this</p>\n"), marked)  # other Markdown than the page's
+    assert converted(page, config, files) == converted(Page(None, file, config), config, files)

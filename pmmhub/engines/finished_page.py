@@ -31,8 +31,14 @@ def converts_like_fast_path(config) -> bool:
 
 
 class FinishedPage(Page):
+    ahead: tuple | None = None  # (Markdown's digest, its conversion), made by the render: taken for that Markdown
+
     def render(self, config, files) -> None:
-        converted = finished_html.to_html(self.markdown) if self.markdown is not None else None
+        if self.ahead is not None and self.markdown is not None and self.ahead[0] == finished_html.digest(self.markdown):
+            converted = self.ahead[1]
+        else:
+            converted = finished_html.to_html(self.markdown) if self.markdown is not None else None
+        self.ahead = None
         if converted is None:
             return super().render(config, files)
         self.content = converted.content
@@ -42,11 +48,14 @@ class FinishedPage(Page):
         self.links_to_anchors = {}  # its links are final URLs, which MkDocs does not check
 
 
-def convert(nav_pages, srcs: set[str] | None = None) -> None:
+def convert(nav_pages, srcs: set[str] | None = None, ahead: dict[str, tuple] | None = None) -> None:
     """The pages MkDocs made (``nav_pages``: every documentation page, once the navigation is built;
     those of ``srcs`` only, when given) convert as ``FinishedPage``s: they change class and keep
-    everything MkDocs gave them (the navigation's title, parents, neighbours). An unmarked page
-    still converts as MkDocs would convert it."""
+    everything MkDocs gave them (the navigation's title, parents, neighbours), with what the render
+    converted already (``ahead``: ``Tree.converted``). An unmarked page still converts as MkDocs
+    would convert it."""
     for page in nav_pages:
         if type(page) is Page and (srcs is None or page.file.src_uri in srcs):
-            page.__class__ = FinishedPage  # a subclass with no state of its own
+            page.__class__ = FinishedPage  # a subclass with no state of its own beyond ``ahead``
+            if ahead:
+                page.ahead = ahead.get(page.file.src_uri)

@@ -12,9 +12,10 @@ config. ``on_config`` loads the hub, writes the edition's docs tree (``pmmhub.re
 incrementally into ``build/serve/<audience>/`` and points ``docs_dir`` at it, with the
 edition's settings (``pmmhub.render.settings``); ``on_serve`` watches the real sources
 (docs, data) instead of the rendered tree; the edition's channel files (``pmmhub.channels``)
-and the search index are written into the built site by a child process that ``on_files``
-starts (MkDocs has emptied the site by then) and ``on_post_build`` waits for. ``hub build`` does not use this plugin: it hands
-any engine the same tree and settings in a config of its own.
+and the search index are computed by a child process that ``on_config`` starts once the
+edition is rendered, written into the built site when ``on_files`` lets it (MkDocs has
+emptied the site by then), and waited for in ``on_post_build``. ``hub build`` does not use
+this plugin: it hands any engine the same tree and settings in a config of its own.
 
 Under ``mkdocs serve`` the plugin lives as long as the server and renders incrementally
 (``pmmhub.render.incremental``): a save renders again only the pages that can show what
@@ -122,6 +123,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     incremental: Incremental | None = None  # the preview's renders reuse what earlier ones made
     background: Background | None = None  # the preview's channel files, written after the page
     alongside: Background | None = None  # a full build's channel files, written while MkDocs builds
+    alongside_for: tuple = ()  # the site folder and URL they are computed for
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
     collector: Collector | None = None  # garbage collection: the preview's between builds, none during a build
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
@@ -188,6 +190,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         config.docs_dir = str(self.prepared.docs_dir)
         config.markdown_extensions = with_finished_html(config.markdown_extensions)  # pages' HTML not parsed again
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its "Building prefix dict" lines are noise
+        if not self.serving:
+            self._start_channels(config)
         return config
 
     def _show_errors(self, config, error: HubDataError, out: Path):
@@ -206,14 +210,16 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         return config
 
     def on_files(self, files, config):
-        """In ``mkdocs build`` (MkDocs has emptied the site, unless ``--dirty``), the channel files start
-        being written beside it (``_start_channels``). With ``--dirty``: the hand-written pages that call macros
-        count as changed (their output may show any entity), and after a change of what every page's
-        frame shows (``_frame``: site name, banner, labels, navigation, the config file, the theme)
+        """In ``mkdocs build`` (MkDocs has emptied the site, unless ``--dirty``), the channel files
+        computed since ``on_config`` (``_start_channels``) are written now. With ``--dirty``: the
+        hand-written pages that call macros count as changed (their output may show any entity),
+        and after a change of what every page's frame shows (``_frame``: site name, banner, labels, navigation, the config file, the theme)
         every page does, by making their last output older than their source; under ``mkdocs serve
         --dirty``, what the last build made of a file that is gone leaves the site (``_remove_gone``)."""
-        if self.prepared is not None and not self.serving:
-            self._start_channels(config)
+        if self.alongside is not None:
+            if self.alongside_for != (config.site_dir, config.site_url):  # a later plugin changed them
+                self._start_channels(config)
+            self.alongside.release()
         if self.serving:
             self.made = frozenset(file.dest_uri for file in files)
         if self.dirty:
@@ -249,8 +255,9 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         """Generated pages convert by the hub (``finished_page``); with ``--dirty``, the titles of
         navigation pages MkDocs does not read again are read."""
         if self.prepared is not None and converts_like_fast_path(config):
-            srcs = self.prepared.site.page_srcs()
-            finished_page.convert((file.page for file in files.documentation_pages()), srcs)
+            srcs, ahead = self.prepared.site.page_srcs(), self.prepared.tree.converted
+            finished_page.convert((file.page for file in files.documentation_pages()), srcs, ahead)
+            self.prepared.tree.converted = {}  # the pages hold it now, for this build only
         if self.dirty:
             for page in nav.pages:
                 if page.markdown is None and not page.file.is_modified():
@@ -274,10 +281,15 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             raise PluginError(failed)
 
     def _start_channels(self, config) -> None:
-        """A child computes and writes the channel files and the search index while MkDocs builds
-        the pages (``Background``, on the other core); ``on_post_build`` waits for it."""
-        self.alongside = Background()
-        self.alongside.start(self._channels_work(config), waited=True, expected=(ChannelConflict,))
+        """A child computes the channel files and the search index from the rendered edition, on the
+        other core, and writes them once ``on_files`` says MkDocs has emptied the site
+        (``Background``); ``on_post_build`` waits for it."""
+        prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url
+        if self.alongside is not None:
+            self.alongside.stop()
+        self.alongside, self.alongside_for = Background(), (config.site_dir, config.site_url)
+        self.alongside.start(lambda: site_files.compute(prepared, url), waited=True, expected=(ChannelConflict,),
+                             then=lambda made: site_files.write(site_dir, *made))
 
     def _channels_work(self, config):
         prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url

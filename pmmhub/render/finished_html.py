@@ -18,9 +18,12 @@ pages): the result is then the same, only slower. Both engines load it
 the portal's extensions would, and the page skips Python-Markdown altogether. It answers only
 for the heading forms the templates write (plain text, backslash escapes, a count badge, an
 ``{ #id .class }`` suffix); on anything else it answers ``None`` and Markdown converts the page.
+The render calls it on both cores (``ahead``), and the engine takes that result for a page whose
+Markdown is still the same.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -103,6 +106,8 @@ _ESCAPE = re.compile(r"\\(.)")
 _BADGE = re.compile(r'<span class="hub-count">(\d+)</span>')
 _BLOCK_TAG = re.compile(r"^\<\/?([^ >]+)")  # Python-Markdown's RawHtmlPostprocessor.BLOCK_LEVEL_REGEX
 _BLANK_LINE = re.compile(r"(?<=\n) +\n")
+# YAML front matter as MkDocs reads it (mkdocs.utils.meta); what follows is the page's Markdown
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">&para;</a>'
 
 
@@ -141,3 +146,18 @@ def to_html(markdown_text: str) -> Converted | None:
                        "data-toc-label": "", "children": []})
     ids = {t["id"] for t in tokens}  # before nesting, which empties the list
     return Converted("\n".join(blocks).strip(), nest_toc_tokens(tokens), ids)  # Markdown strips its output
+
+
+def ahead(source: str) -> tuple[bytes, Converted] | None:
+    """``to_html`` of a page source's Markdown body (after its front matter), with the body's
+    ``digest``: for the engine to take instead of converting the page itself when its Markdown has
+    that digest; ``None`` when the fast path does not take the page."""
+    front = _FRONT_MATTER.match(source)
+    body = source[front.end():].lstrip("\n") if front else source
+    converted = to_html(body)
+    return None if converted is None else (digest(body), converted)
+
+
+def digest(markdown_text: str) -> bytes:
+    """What tells one page body from another (a copy of the body would double the memory it takes)."""
+    return hashlib.blake2b(markdown_text.encode("utf-8", "surrogatepass"), digest_size=20).digest()

@@ -13,6 +13,7 @@ their locks), nothing is forked.
 """
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import signal
@@ -34,15 +35,20 @@ def _threads() -> int:
     return threading.active_count()
 
 
-def render(pages: list) -> None:
-    """Make sure every page of ``pages`` (``generated.Page``) has its content rendered."""
+def render(pages: list, then: Callable[[str], R] | None = None) -> dict[str, R]:
+    """Make sure every page of ``pages`` (``generated.Page``) has its content rendered; with ``then``,
+    also ``then(content)`` of each page rendered now, on the same core, by the page's path."""
     todo = [page for page in pages if not page.rendered]
-    for page, text in zip(todo, on_two_cores(_content, todo)):
+    made: dict[str, R] = {}
+    for page, (text, extra) in zip(todo, on_two_cores(functools.partial(_content, then), todo)):
         page.set_content(text)
+        if then is not None:
+            made[page.src] = extra
+    return made
 
 
-def _content(page) -> str:
-    return page.content
+def _content(then, page) -> tuple:
+    return page.content, then(page.content) if then is not None else None
 
 
 def forks(count: int, at_least: int | None = None) -> bool:

@@ -30,7 +30,7 @@ from pathlib import Path
 from pmmhub.load.safe_yaml import parse_text
 from pmmhub.problems import Problem
 from pmmhub.relate.editions import AUDIENCES
-from pmmhub.render import environment, parallel
+from pmmhub.render import environment, finished_html, parallel
 from pmmhub.render.generated import PageConflict
 from pmmhub.render.page_macros import expand
 
@@ -48,6 +48,8 @@ class Tree:
     pages: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)  # path -> where it came from, for messages
+    # generated page -> (its Markdown body's digest, that body as HTML), converted on the render's two cores
+    converted: dict[str, tuple] = field(default_factory=dict)
 
 
 def edition_tree(site, docs_dir: Path | None, *, edit_base: str | None = None,
@@ -75,7 +77,7 @@ def _generated(site, docs_dir: Path | None, edit_base: str | None, tree: Tree) -
     pages = [page for page in pages if not site.withheld(page.src)]
     if parallel.forks(len(pages)):
         environment.compile_all()  # the half of the render forked on the other core inherits them
-    parallel.render(pages)
+    tree.converted = {src: made for src, made in parallel.render(pages, finished_html.ahead).items() if made}
     for page in pages:
         content = page.content
         if page.src.endswith(".md"):

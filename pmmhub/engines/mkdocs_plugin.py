@@ -14,7 +14,8 @@ edition's settings (``pmmhub.render.settings``); ``on_serve`` watches the real s
 (docs, data) instead of the rendered tree; the edition's channel files (``pmmhub.channels``)
 and the search index are computed by a child process that ``on_config`` starts once the
 edition is rendered, written into the built site when ``on_files`` lets it (MkDocs has
-emptied the site by then), and waited for in ``on_post_build``. ``hub build`` does not use
+emptied the site by then; the last build's files, set aside in ``on_pre_build``, are that
+child's to remove), and waited for in ``on_post_build``. ``hub build`` does not use
 this plugin: it hands any engine the same tree and settings in a config of its own.
 
 Under ``mkdocs serve`` the plugin lives as long as the server and renders incrementally
@@ -52,7 +53,7 @@ from pmmhub.engines.background import Background
 from pmmhub.engines.collector import Collector
 from pmmhub.engines.config import with_finished_html
 from pmmhub.engines.engine_index import without_engine_index
-from pmmhub.engines import finished_page, nav_once
+from pmmhub.engines import finished_page, nav_once, previous_site
 from pmmhub.engines.finished_page import converts_like_fast_path
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
@@ -154,6 +155,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.alongside is not None:
             self.alongside.stop()
             self.alongside = None
+            previous_site.remove(Path(self.site_dir))  # what on_pre_build set aside for the child to remove
         if self.collector is not None:
             self.collector.resume()
 
@@ -208,6 +210,12 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         config.docs_dir = str(out.resolve())
         config.nav = published_nav(config.nav, {rel for rel in tree if rel.endswith(".md")})
         return config
+
+    def on_pre_build(self, config):
+        """Before ``mkdocs build`` empties the site, the last build's files are set aside for the
+        channel child to remove (``previous_site``), on the other core."""
+        if self.alongside is not None and not self.dirty:
+            previous_site.set_aside(Path(config.site_dir), str(os.getpid()))
 
     def on_files(self, files, config):
         """In ``mkdocs build`` (MkDocs has emptied the site, unless ``--dirty``), the channel files
@@ -289,7 +297,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             self.alongside.stop()
         self.alongside, self.alongside_for = Background(), (config.site_dir, config.site_url)
         self.alongside.start(lambda: site_files.compute(prepared, url), waited=True, expected=(ChannelConflict,),
-                             then=lambda made: site_files.write(site_dir, *made))
+                             then=lambda made: (site_files.write(site_dir, *made), previous_site.remove(site_dir)))
 
     def _channels_work(self, config):
         prepared, site_dir, url = self.prepared, Path(config.site_dir), config.site_url

@@ -203,3 +203,11 @@ def test_a_page_takes_the_renders_conversion_only_while_its_markdown_is_the_one_
     page = FinishedPage(None, file, config)
     page.ahead = (digest(body + "<p>a plugin added this</p>\n"), marked)  # other Markdown than the page's
     assert converted(page, config, files) == converted(Page(None, file, config), config, files)
+
+
+def test_the_render_converts_ahead_only_when_asked(tmp_path):
+    """``hub build`` hands the tree to another process, which converts the pages itself."""
+    asked = prepare(REPO, {"docs_dir": "docs"}, plugin_options={}, out=tmp_path / "a", day=DAY, convert_ahead=True)
+    plain = prepare(REPO, {"docs_dir": "docs"}, plugin_options={}, out=tmp_path / "b", day=DAY)
+    assert len(asked.tree.converted) > 20 and plain.tree.converted == {}
+    assert set(asked.tree.converted) <= {src for src in asked.tree.pages if src.endswith(".md")}

@@ -29,16 +29,17 @@ def test_no_site_or_an_empty_one_sets_nothing_aside(tmp_path):
     assert os.listdir(tmp_path / "empty") == []
 
 
-def test_a_link_in_the_site_is_removed_and_what_it_points_to_is_kept(tmp_path):
+def test_links_are_treated_as_mkdocs_treats_them_and_what_they_point_to_is_kept(tmp_path):
     keep = tmp_path / "keep"
     keep.mkdir()
     (keep / "precious.txt").write_text("mine")
     site = tmp_path / "site"
     site.mkdir()
-    (site / "link").symlink_to(keep, target_is_directory=True)
+    (site / "folder-link").symlink_to(keep, target_is_directory=True)  # MkDocs keeps it
+    (site / "file-link").symlink_to(keep / "precious.txt")  # MkDocs unlinks it
     previous_site.set_aside(site, "1")
     previous_site.remove(site)
-    assert os.listdir(site) == [] and (keep / "precious.txt").read_text() == "mine"
+    assert os.listdir(site) == ["folder-link"] and (keep / "precious.txt").read_text() == "mine"
 
 
 def test_when_nothing_can_be_set_aside_the_entries_stay_for_mkdocs(tmp_path):
@@ -75,3 +76,13 @@ def test_a_failed_build_leaves_nothing_set_aside(tmp_path):
     assert failed.returncode != 0 and "no_such_macro" in failed.output  # a page failed, after the site was emptied
     assert not (site / "old.html").exists()
     assert not list(site.glob(".hub-previous-*"))
+
+
+def test_a_build_whose_channel_files_fail_leaves_nothing_set_aside(tmp_path):
+    project = make_project(tmp_path / "p", pages={"llms.txt": "a hand-written file where the hub writes its own\n"})
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old")
+    failed = build(project, "a docs file where a channel file goes", site=site)
+    assert failed.returncode != 0 and "llms.txt" in failed.output and "channel files" in failed.output
+    assert not list(site.glob(".hub-previous-*")) and not (site / "old.html").exists()

@@ -62,10 +62,18 @@ class Background:
                 os.write(write, message.encode("utf-8", "replace")[:60_000])  # within a pipe's buffer (cut: decoded with care)
                 raise
 
-        pid = fork(child, nice=0 if waited else 10)  # niced: the server and the next build come first
-        os.close(write)
-        if gate_read is not None:
-            os.close(gate_read)
+        try:
+            pid = fork(child, nice=0 if waited else 10)  # niced: the server and the next build come first
+        except OSError:  # no process to be had: none of the pipes is needed
+            for fd in (read, self.gate):
+                if fd is not None:
+                    os.close(fd)
+            self.gate = None
+            raise
+        finally:
+            os.close(write)
+            if gate_read is not None:
+                os.close(gate_read)
         self.child, self.messages = pid, read
 
     def release(self) -> None:

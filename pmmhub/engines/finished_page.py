@@ -21,11 +21,11 @@ KNOWN_EXTENSIONS = frozenset({"admonition", "attr_list", "fenced_code", "md_in_h
                               "pymdownx.highlight", "pymdownx.superfences", finished_html.NAME})
 
 
-def converts_like_fast_path(config) -> bool:
-    """Whether ``config`` turns a marked page into what ``to_html`` writes: only known extensions, among
-    them attribute lists, the table of contents (with permalinks, its defaults otherwise) and the
-    finished-HTML extension."""
-    names = set(config["markdown_extensions"])
+def converts_like_fast_path(config, extensions: list | None = None) -> bool:
+    """Whether ``config`` (with ``extensions`` instead of its own, when given) turns a marked page into
+    what ``to_html`` writes: only known extensions, among them attribute lists, the table of contents
+    (with permalinks, its defaults otherwise) and the finished-HTML extension."""
+    names = set(config["markdown_extensions"] if extensions is None else extensions)
     toc = (config["mdx_configs"] or {}).get("toc", {})
     return {finished_html.NAME, "attr_list", "toc"} <= names <= KNOWN_EXTENSIONS and toc == {"permalink": True}
 

@@ -125,6 +125,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     background: Background | None = None  # the preview's channel files, written after the page
     alongside: Background | None = None  # a full build's channel files, written while MkDocs builds
     alongside_for: tuple = ()  # the site folder and URL they are computed for
+    aside: Path | None = None  # the site whose last build was set aside, until the channel child removed it
     templates: _CompiledTemplates | None = None  # the preview's compiled theme templates
     collector: Collector | None = None  # garbage collection: the preview's between builds, none during a build
     frame: str | None = None  # with --dirty: what every page's frame showed at the last build (``_frame``)
@@ -145,6 +146,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         for child in (self.background, self.alongside):
             if child is not None:
                 child.stop()
+        self._remove_aside()  # an interrupted build (Ctrl-C reaches no on_build_error)
         if self.serving and self.site_dir:
             with contextlib.suppress(OSError):
                 os.remove(_channel_list(self.site_dir))
@@ -155,7 +157,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.alongside is not None:
             self.alongside.stop()
             self.alongside = None
-            previous_site.remove(Path(self.site_dir))  # what on_pre_build set aside for the child to remove
+        self._remove_aside()
         if self.collector is not None:
             self.collector.resume()
 
@@ -173,7 +175,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         try:
             with _rendering(out):
                 self.prepared = prepare(project, dict(config), plugin_options=dict(self.config), out=out,
-                                        incremental=self.incremental)
+                                        incremental=self.incremental, convert_ahead=self._converts_ahead(config))
         except HubDataError as error:
             self.prepared = None
             if not self.serving:
@@ -196,6 +198,12 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             self._start_channels(config)
         return config
 
+    @staticmethod
+    def _converts_ahead(config) -> bool:
+        """Whether the pages will convert as the fast path does once ``on_config`` adds the finished-HTML
+        extension: then the render converts them already (``finished_html.ahead``), on both cores."""
+        return converts_like_fast_path(config, with_finished_html(config.markdown_extensions))
+
     def _show_errors(self, config, error: HubDataError, out: Path):
         """The preview's error pages (``render.error_tree``): every page says what is wrong."""
         # not a log warning: under `strict` it would fail the build, and the preview would hang again
@@ -215,7 +223,14 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         """Before ``mkdocs build`` empties the site, the last build's files are set aside for the
         channel child to remove (``previous_site``), on the other core."""
         if self.alongside is not None and not self.dirty:
-            previous_site.set_aside(Path(config.site_dir), str(os.getpid()))
+            self.aside = Path(config.site_dir)
+            previous_site.set_aside(self.aside, str(os.getpid()))
+
+    def _remove_aside(self) -> None:
+        """What ``on_pre_build`` set aside, when the channel child did not remove it (the build failed)."""
+        if self.aside is not None:
+            aside, self.aside = self.aside, None
+            previous_site.remove(aside)
 
     def on_files(self, files, config):
         """In ``mkdocs build`` (MkDocs has emptied the site, unless ``--dirty``), the channel files
@@ -265,6 +280,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.prepared is not None and converts_like_fast_path(config):
             srcs, ahead = self.prepared.site.page_srcs(), self.prepared.tree.converted
             finished_page.convert((file.page for file in files.documentation_pages()), srcs, ahead)
+        if self.prepared is not None:
             self.prepared.tree.converted = {}  # the pages hold it now, for this build only
         if self.dirty:
             for page in nav.pages:
@@ -286,7 +302,9 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         failed = self.alongside.wait() if self.alongside is not None else None
         self.alongside = None
         if failed:
+            self._remove_aside()
             raise PluginError(failed)
+        self.aside = None  # the child removed it
 
     def _start_channels(self, config) -> None:
         """A child computes the channel files and the search index from the rendered edition, on the

@@ -33,11 +33,12 @@ class Prepared:
 
 def prepare(project: Path, config: dict, *, plugin_options: dict, out: Path, day: dt.date | None = None,
             expand_macros: bool = False, links_from_source: bool = False,
-            incremental: Incremental | None = None) -> Prepared:
+            incremental: Incremental | None = None, convert_ahead: bool = False) -> Prepared:
     """Render the edition named in ``plugin_options`` (the hub plugin's options) into ``out``;
     with ``expand_macros`` the hand-written pages' macros too (for an engine without mkdocs-macros),
     with ``links_from_source`` relative links as seen from each page's source file, with
-    ``incremental`` reusing what its earlier renders made (the preview; the same result).
+    ``incremental`` reusing what its earlier renders made (the preview; the same result), with
+    ``convert_ahead`` each generated page's HTML as well, for an engine that takes it (``Tree.converted``).
 
     Raises ``HubDataError`` with every problem of the data or of the hand-written pages.
     """
@@ -50,7 +51,8 @@ def prepare(project: Path, config: dict, *, plugin_options: dict, out: Path, day
     docs = project / config.get("docs_dir", "docs")
     tree = edition_tree(site, docs, edit_base=_edit_base(config), config_assets=_assets(config),
                         internal_files=tuple(plugin_options.get("internal_files") or ()),
-                        macro_variables={"hub": extra_hub(site, docs)} if expand_macros else None)
+                        macro_variables={"hub": extra_hub(site, docs)} if expand_macros else None,
+                        convert_ahead=convert_ahead)
     if tree.problems:
         raise HubDataError(tree.problems)
     changes = sync(out, tree.files, written=incremental.written if incremental else None)

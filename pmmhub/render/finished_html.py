@@ -152,6 +152,8 @@ def ahead(source: str) -> tuple[bytes, Converted] | None:
     """``to_html`` of a page source's Markdown body (after its front matter), with the body's
     ``digest``: for the engine to take instead of converting the page itself when its Markdown has
     that digest; ``None`` when the fast path does not take the page."""
+    if MARKER not in source:
+        return None  # not a marked page (a hand-written one, a JSON file)
     front = _FRONT_MATTER.match(source)
     body = source[front.end():].lstrip("\n") if front else source
     converted = to_html(body)

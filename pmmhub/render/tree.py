@@ -54,11 +54,12 @@ class Tree:
 
 def edition_tree(site, docs_dir: Path | None, *, edit_base: str | None = None,
                  config_assets: tuple[str, ...] = (), internal_files: tuple[str, ...] = (),
-                 macro_variables: dict | None = None) -> Tree:
+                 macro_variables: dict | None = None, convert_ahead: bool = False) -> Tree:
     """The docs tree of ``site``'s edition (see the module docstring). With ``macro_variables``
-    the macros of hand-written pages are expanded here (``page_macros``), not by the engine."""
+    the macros of hand-written pages are expanded here (``page_macros``), not by the engine; with
+    ``convert_ahead`` the generated pages' HTML is made too (``Tree.converted``)."""
     tree = Tree()
-    _generated(site, docs_dir, edit_base, tree)
+    _generated(site, docs_dir, edit_base, tree, convert_ahead)
     if site.audience == "internal":
         tree.files[ROBOTS] = DISALLOW_ALL
         tree.origins[ROBOTS] = "the internal edition"
@@ -68,7 +69,7 @@ def edition_tree(site, docs_dir: Path | None, *, edit_base: str | None = None,
     return tree
 
 
-def _generated(site, docs_dir: Path | None, edit_base: str | None, tree: Tree) -> None:
+def _generated(site, docs_dir: Path | None, edit_base: str | None, tree: Tree, convert_ahead: bool) -> None:
     try:
         pages = site.pages
     except PageConflict as error:
@@ -77,7 +78,8 @@ def _generated(site, docs_dir: Path | None, edit_base: str | None, tree: Tree) -
     pages = [page for page in pages if not site.withheld(page.src)]
     if parallel.forks(len(pages)):
         environment.compile_all()  # the half of the render forked on the other core inherits them
-    tree.converted = {src: made for src, made in parallel.render(pages, finished_html.ahead).items() if made}
+    made = parallel.render(pages, finished_html.ahead if convert_ahead else None)
+    tree.converted = {src: converted for src, converted in made.items() if converted}
     for page in pages:
         content = page.content
         if page.src.endswith(".md"):

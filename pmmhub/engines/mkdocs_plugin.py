@@ -271,6 +271,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_env(self, env, config, files):
         if self.templates is not None:
             env.bytecode_cache = self.templates
+        env.auto_reload = False  # a build uses each template as it found it: no file check per include of each page
         nav_once.render_once(env, config)
         return env
 

@@ -33,6 +33,7 @@ class HubPagesPlugin(BasePlugin):
         return nav
 
     def on_env(self, env, config, files):
+        env.auto_reload = False  # a build uses each template as it found it: no file check per include of each page
         nav_once.render_once(env, config)
         return env
 

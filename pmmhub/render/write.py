@@ -8,7 +8,8 @@ has is removed. Into a folder this ``sync`` makes (the first render), files are 
 place: no engine reads that folder before its render is done (a render holds the tree's lock,
 and an engine reads it after its own render), and renaming each file of a first render into
 place cost a second at 1,000 entities. The folder carries a stamp file so ``sync`` never
-empties a folder it did not make.
+empties a folder it did not make. ``put`` writes one file into any folder being filled (the
+channel files and the search index into a built site), making its folder only when it is missing.
 """
 from __future__ import annotations
 

@@ -63,6 +63,17 @@ def test_every_generated_page_comes_out_as_markdown_makes_it(edition):
         assert converted(page, config, files) == expected, file.src_uri
 
 
+def marked_page(root: Path, heading: str):
+    """A marked page ``docs/p.md`` under ``root`` with ``heading`` between two HTML blocks: its body,
+    the MkDocs config, its files and the page's file."""
+    body = f"{MARKER}\n\n<div class=\"hub-header\">\n<h1>T</h1>\n</div>\n\n{heading}\n\n<p>text</p>\n"
+    (root / "docs").mkdir()
+    (root / "docs" / "p.md").write_text(f"---\ntitle: T\n---\n{body}", encoding="utf-8")
+    config = mkdocs_config(root, root / "docs")
+    files = get_files(config)
+    return body, config, files, files.get_file_from_path("p.md")
+
+
 # heading text the templates could write from data, and Markdown's answer to compare with
 HEADINGS = [
     "## 推介话术 { #pitch }", "## 能力对比 { #comparison .hub-brief }", "### real\\-time \\*sync\\* { #o-1 .hub-brief }",
@@ -77,12 +88,7 @@ HEADINGS = [
 
 @pytest.mark.parametrize("heading", HEADINGS)
 def test_a_heading_is_converted_as_markdown_does_or_left_to_it(heading, tmp_path):
-    body = f"{MARKER}\n\n<div class=\"hub-header\">\n<h1>T</h1>\n</div>\n\n{heading}\n\n<p>text</p>\n"
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "p.md").write_text(f"---\ntitle: T\n---\n{body}", encoding="utf-8")
-    config = mkdocs_config(tmp_path, tmp_path / "docs")
-    files = get_files(config)
-    file = files.get_file_from_path("p.md")
+    body, config, files, file = marked_page(tmp_path, heading)
     expected = converted(Page(None, file, config), config, files)
     assert converted(FinishedPage(None, file, config), config, files) == expected
     simple = heading.startswith(("## 推介", "## 能力", "### real", "## 解决", "## (2)", "## a\\\\", '## 他说', "## x { #dup", "## 10~20"))
@@ -187,12 +193,7 @@ def test_hub_build_hands_mkdocs_the_pages_plugin_and_the_site_is_the_same_withou
 
 
 def test_a_page_takes_the_renders_conversion_only_while_its_markdown_is_the_one_converted(tmp_path):
-    body = f"{MARKER}\n\n<div class=\"hub-header\">\n<h1>T</h1>\n</div>\n\n## 推介话术 {{ #pitch }}\n\n<p>text</p>\n"
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "p.md").write_text(f"---\ntitle: T\n---\n{body}", encoding="utf-8")
-    config = mkdocs_config(tmp_path, tmp_path / "docs")
-    files = get_files(config)
-    file = files.get_file_from_path("p.md")
+    body, config, files, file = marked_page(tmp_path, "## 推介话术 { #pitch }")
     source = (tmp_path / "docs" / "p.md").read_text(encoding="utf-8")
     made = ahead(source)
     assert made is not None and made[0] == digest(body) and made[1] == to_html(body)

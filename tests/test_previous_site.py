@@ -3,6 +3,8 @@
 files stay, and nothing set aside is left behind, not even after a failed build."""
 import os
 
+import pytest
+
 from conftest import build, built, make_project
 from pmmhub.engines import previous_site
 
@@ -67,22 +69,15 @@ def test_a_build_into_an_old_site_makes_the_site_a_fresh_build_makes(tmp_path):
     assert (site / ".nojekyll").exists() and not list(site.glob(".hub-previous-*"))
 
 
-def test_a_failed_build_leaves_nothing_set_aside(tmp_path):
-    project = make_project(tmp_path / "p", pages={"broken.md": "{{ no_such_macro() }}\n"})
+@pytest.mark.parametrize("page, text, said", [
+    ("broken.md", "{{ no_such_macro() }}\n", ("no_such_macro",)),  # a page fails, after the site was emptied
+    ("llms.txt", "a hand-written file where the hub writes its own\n", ("llms.txt", "channel files")),  # the child fails
+])
+def test_a_failed_build_leaves_nothing_set_aside(page, text, said, tmp_path):
+    project = make_project(tmp_path / "p", pages={page: text})
     site = tmp_path / "site"
     site.mkdir()
     (site / "old.html").write_text("old")
-    failed = build(project, "a page that fails", site=site)
-    assert failed.returncode != 0 and "no_such_macro" in failed.output  # a page failed, after the site was emptied
-    assert not (site / "old.html").exists()
-    assert not list(site.glob(".hub-previous-*"))
-
-
-def test_a_build_whose_channel_files_fail_leaves_nothing_set_aside(tmp_path):
-    project = make_project(tmp_path / "p", pages={"llms.txt": "a hand-written file where the hub writes its own\n"})
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "old.html").write_text("old")
-    failed = build(project, "a docs file where a channel file goes", site=site)
-    assert failed.returncode != 0 and "llms.txt" in failed.output and "channel files" in failed.output
+    failed = build(project, f"a build that fails ({page})", site=site)
+    assert failed.returncode != 0 and all(words in failed.output for words in said)
     assert not list(site.glob(".hub-previous-*")) and not (site / "old.html").exists()

@@ -236,9 +236,10 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         """In ``mkdocs build`` (MkDocs has emptied the site, unless ``--dirty``), the channel files
         computed since ``on_config`` (``_start_channels``) are written now. With ``--dirty``: the
         hand-written pages that call macros count as changed (their output may show any entity),
-        and after a change of what every page's frame shows (``_frame``: site name, banner, labels, navigation, the config file, the theme)
-        every page does, by making their last output older than their source; under ``mkdocs serve
-        --dirty``, what the last build made of a file that is gone leaves the site (``_remove_gone``)."""
+        and after a change of what every page's frame shows (``_frame``: site name, banner, labels,
+        navigation, the config file, the theme) every page does, by making their last output older
+        than their source; under ``mkdocs serve --dirty``, what the last build made of a file that
+        is gone leaves the site (``_remove_gone``)."""
         if self.alongside is not None:
             if self.alongside_for != (config.site_dir, config.site_url):  # a later plugin changed them
                 self._start_channels(config)
@@ -278,11 +279,11 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_nav(self, nav, config, files):
         """Generated pages convert by the hub (``finished_page``); with ``--dirty``, the titles of
         navigation pages MkDocs does not read again are read."""
-        if self.prepared is not None and converts_like_fast_path(config):
-            srcs, ahead = self.prepared.site.page_srcs(), self.prepared.tree.converted
-            finished_page.convert((file.page for file in files.documentation_pages()), srcs, ahead)
         if self.prepared is not None:
-            self.prepared.tree.converted = {}  # the pages hold it now, for this build only
+            ahead, self.prepared.tree.converted = self.prepared.tree.converted, {}  # for this build's pages only
+            if converts_like_fast_path(config):
+                finished_page.convert((file.page for file in files.documentation_pages()),
+                                      self.prepared.site.page_srcs(), ahead)
         if self.dirty:
             for page in nav.pages:
                 if page.markdown is None and not page.file.is_modified():

@@ -81,3 +81,14 @@ def test_a_failed_build_leaves_nothing_set_aside(page, text, said, tmp_path):
     failed = build(project, f"a build that fails ({page})", site=site)
     assert failed.returncode != 0 and all(words in failed.output for words in said)
     assert not list(site.glob(".hub-previous-*")) and not (site / "old.html").exists()
+
+
+def test_a_planted_link_named_like_the_folder_set_aside_is_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "canary.txt").write_text("mine")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".hub-previous-evil").symlink_to(outside, target_is_directory=True)
+    previous_site.remove(site)
+    assert (outside / "canary.txt").read_text() == "mine"

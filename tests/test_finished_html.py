@@ -87,3 +87,59 @@ def test_both_engines_get_the_extension_once():
     assert with_finished_html([{"toc": {"permalink": True}}, NAME]) == [{"toc": {"permalink": True}}, NAME]
     assert with_finished_html({"toc": {}}) == {"toc": {}, NAME: {}}
     assert with_finished_html(None) == [NAME]
+
+
+# the tokenizer as first written (a lazy attribute run, '^' for headings): the oracle for the faster one
+_PLAIN_TOKEN = re.compile(r"""^(?P<heading>\#{1,6}[ \t][^\n]*)$|<!--.*?-->|<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)"""
+                          r"""(?:[^>"']|"[^"]*"|'[^']*')*?(?P<empty>/?)>""", re.M | re.S)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def plain_split(text: str):
+    parts, depth, start, after = [], 0, 0, 0
+    for token in _PLAIN_TOKEN.finditer(text):
+        if depth == 0 and not text[after:token.start()].isspace() and token.start() > after:
+            return None
+        if token["heading"] is not None:
+            if depth == 0:
+                parts += [(False, text[start:token.start()]), (True, token["heading"])]
+                start = token.end()
+        elif token["name"] is not None and not token["empty"] and token["name"].lower() not in _VOID:
+            depth += -1 if token["end"] else 1
+            if depth < 0:
+                return None
+        if depth == 0:
+            after = token.end()
+    if depth or text[after:].strip():
+        return None
+    parts.append((False, text[start:]))
+    return [(heading, part) for heading, part in parts if heading or part.strip()]
+
+
+PIECES = ["<div>", "</div>", "<DIV class='a>b'>", "<p title=\"x/\">", "</p>", "<br>", "<BR/>", "<img src=a/>",
+          "<span/>", "</span >", "<a href=x/y>", "</a>", "<input\ntype=x>", "<!-- c -->", "<!-- <div> -->",
+          "<!--", "-->", "## 标题 { #h }", "# h", "####### x", "#x", "\n", "\n\n", " ", "\t", "text", "零售",
+          "<", ">", "/", "\"", "'", "</>", "<1>", "<linK>", "<lin\u212a>", "<br-x>", "</br>", "<td\n>", "</td/>",
+          "<q a='\"'>", "</q>", "\u00a0", "\u3000"]
+
+
+@pytest.mark.unit
+def test_the_tokenizer_splits_as_the_plain_one_on_random_pages():
+    import random
+
+    rng = random.Random(20261202)
+    split_with_headings = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14)))
+        text = "\n" + text if rng.random() < 0.3 else text
+        expected = split(text)
+        assert expected == plain_split(text), repr(text)
+        split_with_headings += bool(expected) and any(heading for heading, _ in expected)
+    assert split_with_headings > 300  # not only pages left to Markdown
+
+
+@pytest.mark.unit
+def test_the_tokenizer_splits_as_the_plain_one_on_the_sample_pages(tree):
+    for rel, page in tree.items():
+        marked = page.split(MARKER, 1)[-1]
+        assert split(marked) is not None and split(marked) == plain_split(marked), rel

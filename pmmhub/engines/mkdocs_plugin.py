@@ -53,7 +53,7 @@ from pmmhub.engines.background import Background
 from pmmhub.engines.collector import Collector
 from pmmhub.engines.config import with_finished_html
 from pmmhub.engines.engine_index import without_engine_index
-from pmmhub.engines import finished_page, nav_once, previous_site
+from pmmhub.engines import finished_page, memory_files, nav_once, previous_site
 from pmmhub.engines.finished_page import converts_like_fast_path
 from pmmhub.relate.catalog import read_hub
 from pmmhub.render.edition import Prepared, prepare
@@ -175,7 +175,8 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         try:
             with _rendering(out):
                 self.prepared = prepare(project, dict(config), plugin_options=dict(self.config), out=out,
-                                        incremental=self.incremental, convert_ahead=self._converts_ahead(config))
+                                        incremental=self.incremental, convert_ahead=self._converts_ahead(config),
+                                        write_generated=self.serving or self.dirty)
         except HubDataError as error:
             self.prepared = None
             if not self.serving:
@@ -239,7 +240,10 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         and after a change of what every page's frame shows (``_frame``: site name, banner, labels,
         navigation, the config file, the theme) every page does, by making their last output older
         than their source; under ``mkdocs serve --dirty``, what the last build made of a file that
-        is gone leaves the site (``_remove_gone``)."""
+        is gone leaves the site (``_remove_gone``). Without ``--dirty`` or serve, the generated pages
+        come from memory (``memory_files``)."""
+        if self.prepared is not None and self.prepared.unwritten:
+            files = memory_files.with_generated(files, config, self.prepared.tree.files, self.prepared.unwritten)
         if self.alongside is not None:
             if self.alongside_for != (config.site_dir, config.site_url):  # a later plugin changed them
                 self._start_channels(config)

@@ -29,16 +29,20 @@ class Prepared:
     docs_dir: Path  # the rendered tree: what the engine builds
     overrides: dict  # config keys to set ("theme.language", "extra.hub", "nav", ...)
     changes: Changes
+    unwritten: frozenset = frozenset()  # the files of ``tree`` not written to ``docs_dir`` (``write_generated``)
 
 
 def prepare(project: Path, config: dict, *, plugin_options: dict, out: Path, day: dt.date | None = None,
             expand_macros: bool = False, links_from_source: bool = False,
-            incremental: Incremental | None = None, convert_ahead: bool = False) -> Prepared:
+            incremental: Incremental | None = None, convert_ahead: bool = False,
+            write_generated: bool = True) -> Prepared:
     """Render the edition named in ``plugin_options`` (the hub plugin's options) into ``out``;
     with ``expand_macros`` the hand-written pages' macros too (for an engine without mkdocs-macros),
     with ``links_from_source`` relative links as seen from each page's source file, with
     ``incremental`` reusing what its earlier renders made (the preview; the same result), with
-    ``convert_ahead`` each generated page's HTML as well, for an engine that takes it (``Tree.converted``).
+    ``convert_ahead`` each generated page's HTML as well, for an engine that takes it (``Tree.converted``);
+    without ``write_generated``, only the files copied from ``docs/`` are written, for an engine that
+    takes the generated ones from memory (``Prepared.unwritten``: a full ``mkdocs build``).
 
     Raises ``HubDataError`` with every problem of the data or of the hand-written pages.
     """
@@ -55,10 +59,13 @@ def prepare(project: Path, config: dict, *, plugin_options: dict, out: Path, day
                         convert_ahead=convert_ahead)
     if tree.problems:
         raise HubDataError(tree.problems)
-    changes = sync(out, tree.files, written=incremental.written if incremental else None)
+    unwritten = frozenset() if write_generated else frozenset(tree.generated)
+    written = {rel: data for rel, data in tree.files.items() if rel not in unwritten} if unwritten else tree.files
+    changes = sync(out, written, written=incremental.written if incremental else None)
     if incremental:
         incremental.rendered(site, settings, tree.files)
-    return Prepared(site, tree, Path(out).resolve(), edition_overrides(site, config.get("nav"), tree.pages, docs), changes)
+    return Prepared(site, tree, Path(out).resolve(), edition_overrides(site, config.get("nav"), tree.pages, docs), changes,
+                    unwritten)
 
 
 def _edit_base(config: dict) -> str | None:

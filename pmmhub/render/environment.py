@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
 from pmmhub.model import KINDS
+from pmmhub.render import template_cache
 from pmmhub.render.finished_html import MARKER as FINISHED
 from pmmhub.render.text import markdown, plain
 from pmmhub.render.urls import industry_src, listing_src
@@ -52,18 +53,15 @@ def front_matter(**fields) -> Markup:
     return Markup(f"---\n{body}---\n{FINISHED}\n")
 
 
+_OPTIONS = dict(autoescape=True, undefined=StrictUndefined, finalize=_finalize, trim_blocks=True,
+                lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    """The pages' environment; compiled templates are kept between processes (``template_cache``)."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), **_OPTIONS,
+                      bytecode_cache=template_cache.cache("pages", _OPTIONS))
     env.filters.update(md=markdown, md_inline=md_inline)
     env.globals.update(front_matter=front_matter, KINDS=KINDS, RELATED_LIMIT=RELATED_LIMIT, listing_src=listing_src,
                        industry_src=industry_src)

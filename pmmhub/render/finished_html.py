@@ -35,9 +35,11 @@ from markdown.preprocessors import Preprocessor
 NAME = "pmmhub.render.finished_html"
 MARKER = "<!-- hub: finished HTML -->"
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-# a heading line, a comment, or a tag (quoted attribute values may hold '>')
-_TOKEN = re.compile(r"""^(?P<heading>\#{1,6}[ \t][^\n]*)$|<!--.*?-->|<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)"""
-                    r"""(?:[^>"']|"[^"]*"|'[^']*')*?(?P<empty>/?)>""", re.M | re.S)
+# a heading line, a comment, or a tag (quoted attribute values may hold '>'); each alternative opens
+# with '#' or '<', so the engine skips the text between them quickly, and the attribute run is
+# possessive: the tag ends at the first '>' outside quotes, '/>' marking it empty
+_TOKEN = re.compile(r"""\#(?<=^\#)\#{0,5}[ \t][^\n]*$|<(?:!--.*?--|(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*+)"""
+                    r"""(?:[^>"'/]++|"[^"]*+"|'[^']*+'|/(?!>))*+(?P<empty>/?))>""", re.M | re.S)
 
 
 def split(text: str) -> list[tuple[bool, str]] | None:
@@ -47,13 +49,15 @@ def split(text: str) -> list[tuple[bool, str]] | None:
     parts: list[tuple[bool, str]] = []
     depth = start = after = 0  # ``after``: where the last token at the top level ended
     for token in _TOKEN.finditer(text):
-        if depth == 0 and not text[after:token.start()].isspace() and token.start() > after:
-            return None
-        if token["heading"] is not None:
-            if depth == 0:
-                parts += [(False, text[start:token.start()]), (True, token["heading"])]
+        name = token["name"]  # None for a heading or a comment
+        if depth == 0:
+            begin = token.start()
+            if begin > after and not text[after:begin].isspace():
+                return None
+            if name is None and text[begin] == "#":
+                parts += [(False, text[start:begin]), (True, token[0])]
                 start = token.end()
-        elif token["name"] is not None and not token["empty"] and token["name"].lower() not in VOID:
+        if name is not None and not token["empty"] and name.lower() not in VOID:
             depth += -1 if token["end"] else 1
             if depth < 0:
                 return None

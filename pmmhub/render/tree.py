@@ -50,6 +50,7 @@ class Tree:
     origins: dict[str, str] = field(default_factory=dict)  # path -> where it came from, for messages
     # generated page -> (its Markdown body's digest, that body as HTML), converted on the render's two cores
     converted: dict[str, tuple] = field(default_factory=dict)
+    generated: set[str] = field(default_factory=set)  # the files the hub made (not copied from docs/)
 
 
 def edition_tree(site, docs_dir: Path | None, *, edit_base: str | None = None,
@@ -63,6 +64,7 @@ def edition_tree(site, docs_dir: Path | None, *, edit_base: str | None = None,
     if site.audience == "internal":
         tree.files[ROBOTS] = DISALLOW_ALL
         tree.origins[ROBOTS] = "the internal edition"
+        tree.generated.add(ROBOTS)
     if docs_dir is not None and docs_dir.is_dir():
         _hand_written(site, Path(docs_dir), tree, config_assets, internal_files, macro_variables)
     tree.problems.sort()
@@ -87,6 +89,7 @@ def _generated(site, docs_dir: Path | None, edit_base: str | None, tree: Tree, c
             content = _with_edit_url(content, _edit_url(edit_base, page.source, docs_dir) if internal else "")
         tree.files[page.src] = content.encode("utf-8")
         tree.origins[page.src] = page.origin
+        tree.generated.add(page.src)
         if page.src.endswith(".md"):
             tree.pages.add(page.src)
 

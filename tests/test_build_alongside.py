@@ -30,3 +30,27 @@ def test_a_full_build_has_every_channel_file_and_the_index(portal_build):
     site = portal_build.site
     for rel in ("llms.txt", "llms-full.txt", "api/v1/index.json", "hub-search/meta.json", "products/lanyun/index.md"):
         assert (site / rel).is_file(), rel
+
+
+def test_a_full_build_keeps_its_generated_pages_in_memory(portal_build):
+    """The plain build's rendered tree has only what came from docs/ (the pages MkDocs built came
+    from memory), and it is not the preview's: a preview running beside it keeps its tree."""
+    project = portal_build.project
+    tree = project / "build" / "plain" / "internal" / "docs"
+    docs = {p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*") if p.is_file()}
+    written = {p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file()} - {".hub-rendered"}
+    assert written == docs
+    assert (portal_build.site / "products" / "lanyun" / "index.html").is_file()
+    assert not (project / "build" / "serve").exists()
+
+
+@pytest.mark.build
+def test_a_full_build_leaves_a_previews_tree_alone(tmp_path):
+    project = make_project(tmp_path / "project")
+    preview = project / "build" / "serve" / "internal" / "docs"
+    preview.mkdir(parents=True)
+    (preview / ".hub-rendered").write_text("rendered by `hub render`\n")
+    (preview / "products").mkdir()
+    (preview / "products" / "lanyun.md").write_text("the preview's page\n")
+    assert build(project).returncode == 0
+    assert (preview / "products" / "lanyun.md").read_text() == "the preview's page\n"

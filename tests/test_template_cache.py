@@ -94,3 +94,10 @@ def test_a_cache_that_cannot_be_written_still_renders(tmp_path):
     cache = template_cache._Cache(str(tmp_path / "missing"))  # every write fails
     env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ x }}!"}), bytecode_cache=cache)
     assert env.get_template("t").render(x="ok") == "ok!"
+
+
+def test_an_editors_lock_file_in_the_package_changes_nothing(package):
+    """Emacs keeps ``.#name.py``, a link to nowhere, beside a file being edited."""
+    (package / "render" / ".#text.py").symlink_to("user@host.1234:1700000000")
+    assert compiled_in_new_process(package) > 50
+    assert compiled_in_new_process(package) == 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 
 
 def with_generated(files: Files, config, contents: dict[str, bytes], names: frozenset[str]) -> Files:
@@ -20,6 +20,12 @@ def with_generated(files: Files, config, contents: dict[str, bytes], names: froz
     docs = os.path.normpath(config.docs_dir)
     walked = [file for file in files if file.src_dir is not None and os.path.normpath(file.src_dir) == docs]
     ours = {id(file) for file in walked}
-    made = [File.generated(config, name, content=contents[name]) for name in names]
+    made = [File.generated(config, name, content=_as_read(contents[name])) for name in names]
+    set_exclusions(made, config)  # as MkDocs' walk sets them, for the plugins that follow
     rest = [file for file in files if id(file) not in ours and file.src_uri not in names]
     return Files(sorted(walked + made, key=file_sort_key) + rest)
+
+
+def _as_read(data: bytes) -> bytes:
+    """The bytes as MkDocs would read them from a file: a text file's line ends made ``\n``."""
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data

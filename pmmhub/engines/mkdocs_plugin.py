@@ -66,6 +66,9 @@ from pmmhub.relate.catalog import DATA_DIR
 from pmmhub.relate.editions import AUDIENCES
 
 RENDERED = Path("build") / "serve"  # under the project: /build/ is git-ignored
+# a plain `mkdocs build`'s own rendered tree (its generated pages stay in memory): a preview
+# running beside it keeps its whole tree
+RENDERED_PLAIN = Path("build") / "plain"
 _MACRO_SYNTAX = (b"{{", b"{%")
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -169,14 +172,15 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         project = Path(config.config_file_path or ".").resolve().parent
         self.sources = {"docs": Path(config.docs_dir), "data": project / self.config.data_dir}
         self.site_dir = config.site_dir
-        out = project / RENDERED / self.config.audience / "docs"
+        in_memory = not (self.serving or self.dirty)
+        out = project / (RENDERED_PLAIN if in_memory else RENDERED) / self.config.audience / "docs"
         if self.background is not None:
             self.background.stop()  # the channels of the last build: this one writes newer ones
         try:
             with _rendering(out):
                 self.prepared = prepare(project, dict(config), plugin_options=dict(self.config), out=out,
                                         incremental=self.incremental, convert_ahead=self._converts_ahead(config),
-                                        write_generated=self.serving or self.dirty)
+                                        write_generated=not in_memory)
         except HubDataError as error:
             self.prepared = None
             if not self.serving:
@@ -233,6 +237,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             aside, self.aside = self.aside, None
             previous_site.remove(aside)
 
+    @event_priority(100)  # before other plugins: they see the generated pages, as in a written tree
     def on_files(self, files, config):
         """In ``mkdocs build`` (MkDocs has emptied the site, unless ``--dirty``), the channel files
         computed since ``on_config`` (``_start_channels``) are written now. With ``--dirty``: the

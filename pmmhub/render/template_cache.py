@@ -47,19 +47,22 @@ def fingerprint(options: dict) -> str:
     settings = sorted((key, getattr(value, "__qualname__", value)) for key, value in options.items())
     lines = [sys.version, repr(settings)] + [f"{name}={_version(name)}" for name in LIBRARIES]
     for source in sorted(PACKAGE.rglob("*.py")):
-        stat = source.stat()
-        lines.append(f"{source.relative_to(PACKAGE).as_posix()} {stat.st_size} {stat.st_mtime_ns}")
+        if not source.name.startswith("."):  # an editor's lock or temporary file
+            stat = source.lstat()
+            lines.append(f"{source.relative_to(PACKAGE).as_posix()} {stat.st_size} {stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(lines).encode(), digest_size=8).hexdigest()
 
 
 def cache(name: str, options: dict) -> FileSystemBytecodeCache | None:
     """The bytecode cache of the environment ``name`` made with ``options`` (None where it cannot be kept)."""
     root = PACKAGE / "__pycache__"
-    folder = root / f"jinja-{name}-{fingerprint(options)}"
+    prefix = f"jinja-{name}-{sys.implementation.cache_tag}-"  # as Python names its compiled modules
     try:
+        folder = root / f"{prefix}{fingerprint(options)}"
         if not folder.is_dir():
-            for old in root.glob(f"jinja-{name}-*"):
-                shutil.rmtree(old, ignore_errors=True)
+            for old in root.glob(f"{prefix}*"):
+                if old != folder:
+                    shutil.rmtree(old, ignore_errors=True)
             folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None

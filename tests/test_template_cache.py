@@ -101,3 +101,14 @@ def test_an_editors_lock_file_in_the_package_changes_nothing(package):
     (package / "render" / ".#text.py").symlink_to("user@host.1234:1700000000")
     assert compiled_in_new_process(package) > 50
     assert compiled_in_new_process(package) == 0
+
+
+def test_a_planted_link_named_like_an_old_folder_is_not_followed(package, tmp_path):
+    """Old cache folders are removed; a link with such a name is not followed out of the package."""
+    canary = tmp_path / "canary"
+    canary.mkdir()
+    (canary / "keep.txt").write_text("still here")
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / f"jinja-pages-{sys.implementation.cache_tag}-0000").symlink_to(canary)
+    assert compiled_in_new_process(package) > 50
+    assert (canary / "keep.txt").read_text() == "still here"
